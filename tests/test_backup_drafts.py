@@ -88,7 +88,7 @@ def test_a_guided_draft_survives_a_backup_and_resumes_on_a_new_laptop(
     # it carries on at the feelings: the setting and experience are not asked again
     keys("Calm.", "", "", "It went well.", "", "", "", "", "y")
     resumed = _ok(cli, "write", "--resume")
-    assert "Resuming the draft" in resumed.stderr and TYPED in resumed.stderr
+    assert "Resuming draft 1 (guided" in resumed.stderr and TYPED in resumed.stderr
     saved = entries(cli)[0]
     assert (saved["experience"], saved["setting"], saved["feelings"]) == (
         TYPED, "community", "Calm.")

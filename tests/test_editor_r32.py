@@ -115,8 +115,9 @@ def test_an_editor_draft_closed_unsaved_stays_a_draft(
     result = cli("write", "--resume", *options)
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert said(result) == (
-        f"Resuming the draft {draft}. peerjournal: No changes were made in the editor, so "
+    assert said(result).startswith("Resuming draft 1 (editor, started ")
+    assert said(result).split("\"): ", 1)[1] == (
+        f"{draft}. peerjournal: No changes were made in the editor, so "
         "nothing was saved. Your words are kept as draft 1: `peerjournal write --resume "
         "--draft 1`."
     )

@@ -170,7 +170,7 @@ def test_a_guided_draft_continued_keeps_its_number(
     # `write --resume` with no number still continues the newest: draft 1, written last
     keys("q")
     again = cli("write", "--resume")
-    assert "Resuming the draft " in again.stderr and ".json." in again.stderr
+    assert "Resuming draft 1 (guided, started " in again.stderr and ".json." in again.stderr
 
 
 def test_unsaved_changes_keep_their_number_when_a_later_draft_is_kept(
@@ -479,7 +479,8 @@ def test_a_damaged_or_huge_numbers_file_is_said_to_be_reset_once(
         assert listed.exit_code == 0, listed.stderr
         assert said(listed) == (
             f"The stored draft numbers ({index}) were {why}, so the drafts are numbered "
-            "again (`peerjournal drafts` shows them)."
+            "again, oldest first: check a draft's first words before you resume it "
+            "(`peerjournal drafts` shows them)."
         )
         assert sorted(row["number"] for row in json.loads(listed.stdout)) == [1, 2, 3]
         assert index.stat().st_size < 200

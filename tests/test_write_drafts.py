@@ -520,7 +520,8 @@ def test_resume_editor_continues_an_unfinished_guided_draft_in_the_editor(
     result = cli("write", "--resume", "--editor", "--draft", "1", "--setting", "housing")
     assert result.exit_code == 0, result.stderr
     # the draft named is the one `drafts` listed, not the Markdown copy made for the editor
-    assert f"Resuming the draft {guided}." in " ".join(result.stderr.split())
+    resuming = " ".join(result.stderr.split())
+    assert "Resuming draft 1 (guided, started " in resuming and f"\"): {guided}." in resuming
     [entry] = entries(cli)
     assert (entry["experience"], entry["feelings"], entry["evaluation"]) == (
         "Sat with Jo.", "Tired.", "It helped.")

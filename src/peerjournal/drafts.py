@@ -1194,6 +1194,8 @@ def _numbers(folder: Path, found: list[Draft]) -> dict[str, int]:
     keys = [_number_key(folder, draft.path) for draft in found]
     if not keys and not stored and damage is None:
         return {}
+    if damage is None and _numbers_lost(folder, found):
+        damage = "not found"
     numbers: dict[str, int] = {}
     for key, number in stored.items():  # (each number once: an index edited by hand)
         if number not in numbers.values() and (key in keys or _still_there(folder, key)):
@@ -1218,9 +1220,21 @@ def _numbers(folder: Path, found: list[Draft]) -> dict[str, int]:
     if damage is not None:
         _say_once(
             f"The stored draft numbers ({numbers_file(folder)}) were {damage}, so the drafts "
-            "are numbered again (`peerjournal drafts` shows them)."
+            "are numbered again, oldest first: check a draft's first words before you resume "
+            "it (`peerjournal drafts` shows them)."
         )
     return numbers
+
+
+def _numbers_lost(folder: Path, found: list[Draft]) -> bool:
+    """Whether the numbers of `found` were lost: no `numbers_file`, though two drafts or more
+    are there that no other terminal is writing (QA r47: the file deleted, or kept by a
+    version that numbered newest first, a number a message gave opened another draft without
+    a word). Not the first draft kept, nor one kept while another is still being written
+    (never numbered yet: the file is written when a draft is first numbered)."""
+    if len(found) < 2 or os.path.lexists(numbers_file(folder)):
+        return False
+    return sum(not draft.in_use() for draft in found) >= 2
 
 
 def _still_there(folder: Path, key: str) -> bool:

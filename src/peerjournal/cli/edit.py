@@ -12,6 +12,7 @@ from peerjournal.context import AppContext
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+    from datetime import date
     from pathlib import Path
 
     from peerjournal.cli.editor_safety import Before, Naming
@@ -23,6 +24,23 @@ if TYPE_CHECKING:
     from peerjournal.reflection import ParsedEntry, PromptSet
 
 EDITED = ("date", "setting", "mode", "experience", "feelings", "evaluation", "self_care", "answers")
+
+
+def _day_only(app: AppContext, text: str) -> date:
+    """The day `edit --date` gives. A time after it is refused, not dropped: an entry keeps
+    the time it was written (`write --date` can give one), which prep compares with a
+    supervision's."""
+    from peerjournal.dates import parse_past_moment
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.textsafe import quoted
+
+    day, at = parse_past_moment(text, app.now())
+    if at is not None:
+        raise PeerJournalError(
+            f"`edit --date` changes the day only, not the time {quoted(text.strip())} gives: "
+            f"give --date {day.isoformat()} (the entry keeps the time it was written)."
+        )
+    return day
 
 
 def register(app: typer.Typer) -> None:
@@ -146,7 +164,7 @@ def register(app: typer.Typer) -> None:
                 if value is not None:
                     setattr(draft, key, value)
             if date is not None:
-                draft.date = app_ctx.parse_past_date(date)
+                draft.date = _day_only(app_ctx, date)
             if tags.given():
                 draft.tags = tags.applied(entry)
         else:

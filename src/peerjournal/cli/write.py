@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import typer
+from typer.core import TyperCommand
 
 from peerjournal.cli.options import (
     DAY_HELP,
@@ -25,11 +26,14 @@ from peerjournal.errors import ExitCode, NotFoundError, PeerJournalError
 from peerjournal.plural import counted
 
 if TYPE_CHECKING:
-    from datetime import datetime
+    from datetime import date, datetime
+
+    from typer._click.core import Context as ClickContext  # (typer <0.29 vendors click)
 
     from peerjournal.cli.editor import Encoding
     from peerjournal.cli.editor_safety import Naming
     from peerjournal.cli.guided import GuidedSession
+    from peerjournal.db.store import Drift
     from peerjournal.drafts import Draft
     from peerjournal.entry import Entry, EntryDraft
     from peerjournal.reflection import ParsedEntry, PromptSet
@@ -38,7 +42,8 @@ if TYPE_CHECKING:
 
 def register(app: typer.Typer) -> None:
     @app.command(  # extra arguments are allowed, to explain them: see below
-        context_settings={"allow_extra_args": True}, short_help="Write a journal entry."
+        context_settings={"allow_extra_args": True}, short_help="Write a journal entry.",
+        cls=_WriteCommand,
     )
     def write(
         ctx: typer.Context,
@@ -56,7 +61,8 @@ def register(app: typer.Typer) -> None:
         ),
         date: str = typer.Option(
             None, "--date", "-d", metavar="DATE",
-            help=f"When it happened ({DAY_HELP}). Default: today."
+            help=f"When it happened ({DAY_HELP}), and at what time if you like: "
+            "'yesterday 18:00' (local time). Default: today, now."
         ),
         setting_given: list[str] | None = typer.Option(
             None,
@@ -360,24 +366,54 @@ def _draft_row(draft: Draft) -> dict[str, object]:
     }
 
 
+class _WriteCommand(TyperCommand):
+    """`write`, whose --resume may be followed by a draft's number (`_number_after_resume`):
+    one with a minus (`--resume -1`) is refused as 0 is, not as an option click does not
+    know (QA r47: "No such option: -1")."""
+
+    def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
+        after = _after_resume(args)
+        if after is not None and re.fullmatch(r"#?-\d+", after.strip()):
+            _resume_number(after)  # (refused: no draft is numbered below 1)
+        return super().parse_args(ctx, args)
+
+
+def _after_resume(typed: list[str]) -> str | None:
+    """The word typed right after --resume in `typed` (a command's words), None when none is."""
+    words = typed[:typed.index("--")] if "--" in typed else typed
+    return next((words[i + 1] for i, arg in enumerate(words[:-1]) if arg == "--resume"), None)
+
+
+def _resume_number(after: str) -> int:
+    """The draft number `after` (typed after --resume); refused when it is none. A word is
+    repeated only when it is one short word (it may be journal text typed in the wrong place:
+    `options.numbered`)."""
+    try:
+        return draft_number(after)
+    except typer.BadParameter as exc:
+        if re.fullmatch(r"#?-?\d+", after.strip()):
+            raise PeerJournalError(f"--resume {after}: {exc.message}", ExitCode.USAGE) from None
+    raise PeerJournalError(
+        f"--resume {after.strip()}: give a draft's number (see `peerjournal drafts`). Nothing "
+        "was changed.", ExitCode.USAGE
+    )
+
+
 def _number_after_resume(
     ctx: typer.Context, resume: bool, number: int | None
 ) -> tuple[list[str], int | None]:
     """The words no option took, and the draft to continue: `write --resume 3` is `write
     --resume --draft 3` (the number typed right after --resume, as a writer who read "draft
-    3" types it; it was refused as a quick entry's text without its -x)."""
+    3" types it; it was refused as a quick entry's text without its -x). One word that is no
+    number there (`--resume two`) meant a draft too (QA r47: it was told how to give a quick
+    entry's text); words (`--resume We sat`) are a quick entry's text without -x (`_one_word`)."""
     from peerjournal.cli.options import TYPED_ARGS
 
     typed = ctx.meta.get(TYPED_ARGS, [])[len(ctx.command_path.split()) - 1:]
-    after = next((typed[i + 1] for i, arg in enumerate(typed[:-1]) if arg == "--resume"), None)
-    if not resume or after is None or after not in ctx.args or not re.fullmatch(
-        r"#?-?\d+", after.strip()
-    ):
+    after = _after_resume(typed)
+    if not resume or after is None or after not in ctx.args or not _one_word(after, ctx.args):
         return ctx.args, number
-    try:
-        given = draft_number(after)
-    except typer.BadParameter as exc:
-        raise PeerJournalError(f"--resume {after}: {exc.message}", ExitCode.USAGE) from None
+    given = _resume_number(after)
     if number is not None and number != given:
         raise PeerJournalError(
             f"--resume {after} and --draft {number} name two drafts: give one number "
@@ -387,6 +423,14 @@ def _number_after_resume(
     stray = list(ctx.args)
     stray.remove(after)
     return stray, given
+
+
+def _one_word(typed: str, stray: list[str]) -> bool:
+    """Whether `typed` is a draft's number, or one short word as a number mistyped is ("two",
+    "#2a"), the only word no option took (`--resume We sat`: text without its -x)."""
+    if re.fullmatch(r"#?-?\d+", typed.strip()):
+        return True
+    return stray == [typed] and len(typed.split()) == 1 and len(typed.strip()) <= 12
 
 
 # How a write's entry comes in: the draft resumed, -x/-f/-e, a file or stdin, the editor, or
@@ -637,11 +681,12 @@ def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
             raise _nothing_to_resume(app, plan, exc) from None
     try:
         _fill(app, plan, work)
+        at = _given_time(app, plan.line, work.draft)
         _save(app, work.draft, work.file, json_out, check_setting=not work.prompted,
               in_hand=work.in_hand, piped=work.piped, stale=work.stale, whole=work.whole,
-              said=_saved_notes(app, plan.line, work.draft, work.prompted),
+              said=_saved_notes(app, plan.line, work.draft, work.prompted, at),
               once=(plan.mode in ("quick", "file") or work.kept_at is not None)
-              and not plan.line.again, since=work.kept_at)
+              and not plan.line.again, since=work.kept_at, at=at)
     except PeerJournalError as exc:
         raise _naming_the_draft(app, exc, work.file or work.stale) from None
     except KeyboardInterrupt:
@@ -749,8 +794,10 @@ def _continue_draft(app: AppContext, plan: _Plan, work: _Writing) -> None:
         raise _garbled_draft(app, picked)
     if not as_it_is and (line.editor or picked.kind == "editor"):
         _no_editor_without_a_keyboard(app, picked, asked=line.editor)
-    # the name `drafts` listed, before --editor moves a guided draft to Markdown
-    app.say(f"Resuming the draft {picked.path}.")
+    # the name `drafts` listed, before --editor moves a guided draft to Markdown; what it is,
+    # by when it was started and its first words (QA r47: numbers lost, a number given before
+    # opened another draft, and only its file's name said so)
+    app.say(f"Resuming {_resumed(_drafts_dir(app), picked)}: {picked.path}.")
     work.kept_at = _kept_at(app, picked)
     earlier = None  # a guided draft opened in the editor: kept until the editor has saved it
     if line.editor and picked.kind == "guided":
@@ -766,6 +813,16 @@ def _continue_draft(app: AppContext, plan: _Plan, work: _Writing) -> None:
     finally:
         if earlier is not None:
             earlier.release()
+
+
+def _resumed(folder: Path, picked: Draft) -> str:
+    """`picked` as `write --resume` names it: 'draft 2 (quick, started 2026-12-06 08:46:
+    "Tired but glad…")' (`drafts_list.named`)."""
+    from peerjournal.cli.drafts_list import named
+    from peerjournal.drafts import number_of
+
+    number = picked.number if picked.number is not None else number_of(folder, picked)
+    return "the draft" if number is None else named(number, picked)  # (None: gone meanwhile)
 
 
 def _nothing_to_resume(app: AppContext, plan: _Plan, exc: PeerJournalError) -> PeerJournalError:
@@ -1130,7 +1187,7 @@ def _usable_options(
 
     checks: list[tuple[str, str, object, Callable[[Any], object]]] = [
         # an empty --date "" is an error, as "  " is
-        ("date", "--date DATE", line.date, app.parse_past_date),
+        ("date", "--date DATE", line.date, lambda text: _dated(app, text)[0]),
         ("setting", '--setting "SETTING"', _single(line.setting), normalise_setting),
         ("mode", "--mode MODE", line.mode, validate_mode),
         # --tag '' (alone): no tags at all, as `edit --tag ''` (a draft resumed: its removed)
@@ -1168,6 +1225,25 @@ def _all_unusable(
     return again, PeerJournalError(
         f"{first.message.rstrip()} Also not usable: {others}.", first.exit_code
     )
+
+
+def _dated(app: AppContext, text: str) -> tuple[date, datetime | None]:
+    """The day --date gives, and the moment when a time follows it ("2026-11-20 18:00",
+    "yesterday 6pm": local time), never after now (`dates.parse_past_moment`)."""
+    from peerjournal.dates import parse_past_moment
+
+    return parse_past_moment(text, app.now())
+
+
+def _given_time(app: AppContext, line: _CommandLine, draft: EntryDraft) -> datetime | None:
+    """The moment --date gives with a time, kept as the entry's `created_at`: an entry is
+    otherwise stamped when it is saved, and prep compares that with a supervision's time
+    (18:00 after a 14:00 supervision that day counts after it). None without a time, or
+    for a draft not of that day any more."""
+    if line.date is None:
+        return None
+    day, at = _dated(app, line.date)
+    return at if at is not None and draft.date == day else None
 
 
 def _single(values: list[str] | None) -> str | None:
@@ -3042,9 +3118,14 @@ def _kept_in(
 
 
 def _saved_notes(
-    app: AppContext, line: _CommandLine, draft: EntryDraft, prompted: bool
+    app: AppContext,
+    line: _CommandLine,
+    draft: EntryDraft,
+    prompted: bool,
+    at: datetime | None = None,
 ) -> list[str]:
-    """What to say once the entry is saved: its date when that is not today, and how to give
+    """What to say once the entry is saved: its date when that is not today (and the time
+    --date gave, `at`: "Dated Fri 20 Nov 2026 at 18:00."), and how to give
     the other reading of numbers typed (`dates.dated_note`: "12/06/2026" is 12 June, far down
     `list`); tags stored as another word than typed (`entry.retagged_note`: "ana's"), and a
     setting stored without a character typed (`entry.resettled_note`: an escape) or naming a
@@ -3057,7 +3138,7 @@ def _saved_notes(
     typed = _single(line.setting)
     given = typed if typed is not None or prompted else draft.setting
     notes = [
-        dated_note(draft.date, app.today(), line.date),
+        dated_note(draft.date, app.today(), line.date, at),
         retagged_note(line.tags or []),
         resettled_note(given),
         named_note(given),
@@ -3078,6 +3159,7 @@ def _save(
     whole: bool = False,
     once: bool = False,
     since: datetime | None = None,
+    at: datetime | None = None,
 ) -> None:
     """Save the entry and say so; `check_setting`: a setting not typed at the guided prompt
     (-s, a file's header) that is a near miss of a known one is named on stderr, not asked
@@ -3089,7 +3171,8 @@ def _save(
     `said`: lines to say once it is saved (`_saved_notes`). `once`: an entry of its date made
     in the last hour that holds exactly its text (`_repeat_of`: the command run again) is
     named, and the entry is not saved a second time (shared, if --share asks for it);
-    `since`: for a kept draft resumed, when it was kept (made since, an entry is a repeat)."""
+    `since`: for a kept draft resumed, when it was kept (made since, an entry is a repeat).
+    `at`: the time --date gave (`_given_time`), stored as when the entry was written."""
     from peerjournal.cli.saved import (
         discard_kept,
         print_after_saving,
@@ -3126,10 +3209,10 @@ def _save(
     if check_setting and draft.setting:
         meant = likely_meant(draft.setting, known_settings(app.store))
     try:
-        repeated = _repeat_of(app, draft, since) if once else None
+        repeated = _repeat_of(app, draft, since, at) if once else None
         if repeated is None:
             drift = score_draft(draft, app.lexicon())
-            entry_id = app.store().add_entry(draft, app.now(), drift)
+            entry_id = _add(app, draft, drift, at)
     except (KeyboardInterrupt, PeerJournalError) as exc:  # (scoring and a cold start take
         # seconds: Ctrl-C then keeps what was written too)
         failed = exc if isinstance(exc, PeerJournalError) else PeerJournalError(
@@ -3186,7 +3269,20 @@ def _save(
 REPEAT_MINUTES = 60  # how recent an entry holding the same text is for `_repeat_of`
 
 
-def _repeat_of(app: AppContext, draft: EntryDraft, since: datetime | None = None) -> Entry | None:
+def _add(app: AppContext, draft: EntryDraft, drift: Drift, at: datetime | None) -> int:
+    """Store `draft`; written at `at` when --date gave a time (`updated_at` is then when it
+    was saved), else now."""
+    from peerjournal.entry import KeptIdentity
+
+    if at is None:
+        return app.store().add_entry(draft, app.now(), drift)
+    stamps = KeptIdentity(created_at=at, updated_at=app.now())
+    return app.store().add_entries([draft], app.now(), [drift], [stamps])[0]
+
+
+def _repeat_of(
+    app: AppContext, draft: EntryDraft, since: datetime | None = None, at: datetime | None = None
+) -> Entry | None:
     """The entry made in the last `REPEAT_MINUTES` (by the clock) that holds exactly what
     `draft` (checked, as it is saved) holds: its date, texts, answers, setting, tags, mode
     and prompt set, as `import` compares an entry with no creation time (whether it is shared
@@ -3199,7 +3295,8 @@ def _repeat_of(app: AppContext, draft: EntryDraft, since: datetime | None = None
     stepped back, an import from a machine ahead) is not recent: else it would stay a repeat
     until the clock caught up with it. `since`: when the draft resumed was kept (`_kept_at`):
     an entry made since then (or in the hour before) is a repeat however long ago that was,
-    the command run again once the journal could take it."""
+    the command run again once the journal could take it. `at`: the time --date gave: an
+    entry written at that moment (`_add`) is a repeat too, the command run again."""
     from datetime import timedelta
 
     from peerjournal.db.store import Filters
@@ -3216,7 +3313,7 @@ def _repeat_of(app: AppContext, draft: EntryDraft, since: datetime | None = None
     earliest = (now if since is None else min(now, since)) - window
     wanted = entry_content(None, draft)
     return next((entry for entry in same_day
-                 if earliest <= _made(app, entry) <= now
+                 if (earliest <= _made(app, entry) <= now or _made(app, entry) == at)
                  and entry_content(None, entry) == wanted), None)
 
 
