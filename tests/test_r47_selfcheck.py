@@ -392,3 +392,145 @@ def test_a_signal_while_an_exit_is_under_way_is_the_decided_one() -> None:
         raise SystemExit(0)
     except SystemExit:
         assert launcher._decided(inspect.currentframe())
+
+
+# -- round 47, third pass (QA qa_selfcheck2) ------------------------------------------------------
+
+
+def _unremovable(monkeypatch: pytest.MonkeyPatch, writable: bool) -> None:
+    """Words files that cannot be removed (a folder made immutable, `chattr +i`), nor, unless
+    `writable`, written."""
+    unlink, write_text = Path.unlink, Path.write_text
+
+    def refused(path: Path, *args: object, **kwargs: object) -> None:
+        if path.name.startswith("words-"):
+            raise PermissionError(1, "Operation not permitted")
+
+    def no_unlink(path: Path, missing_ok: bool = False) -> None:
+        refused(path)
+        unlink(path, missing_ok)
+
+    def no_write(path: Path, *args: object, **kwargs: object) -> int:
+        if not writable:
+            refused(path)
+        return write_text(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "unlink", no_unlink)
+    monkeypatch.setattr(Path, "write_text", no_write)
+
+
+def test_words_saved_whose_file_cannot_go_are_said_and_never_offered_again(
+    cli: CLI, store: Store, isolated: Path, keys: Callable[..., Keys],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The file stayed, unsaid, and the next check offered its words again: a second y put
+    them in two self-checks (QA r47 second pass, 1)."""
+    _kept_at_first(cli, keys, "a rough night")
+    keys("y", "3", "q")
+    with monkeypatch.context() as patched:
+        _unremovable(patched, writable=True)
+        result = cli("supervision", "check")
+    assert result.exit_code == 0, result.stderr
+    assert ("   The words kept from 2026-11-20 18:30 are saved in this check's note, but "
+            in result.stderr)
+    assert "could not be removed (Operation not permitted): delete it yourself (it is not " \
+        "offered again)." in result.stderr
+    assert stored(store) == [({FIRST: {"score": 3, "note": "a rough night"}}, 0)]
+    assert _words_files(isolated) == [
+        {"item": FIRST, "words": "a rough night", "saved": "2026-11-20 18:30"}]
+
+    listed = cli("drafts")
+    assert ("a self-check saved them in its note on 2026-11-20 18:30, but could not remove the "
+            "file: delete it yourself (it is not offered again).") in listed.stderr
+    keys("n", "4", "", "q")  # a new check: the words are not offered
+    result = cli("supervision", "check")
+    assert result.exit_code == 0, result.stderr
+    assert GIVEN_BACK not in result.stderr
+    assert [answers for answers, _ in stored(store)] == [{FIRST: {"score": 4, "note": ""}}]
+    assert len(_words_files(isolated)) == 1
+
+
+def test_a_file_that_cannot_be_removed_nor_marked_says_the_next_check_offers_it(
+    cli: CLI, store: Store, isolated: Path, keys: Callable[..., Keys],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _kept_at_first(cli, keys, "a rough night")
+    keys("y", "3", "q")
+    with monkeypatch.context() as patched:
+        _unremovable(patched, writable=False)
+        result = cli("supervision", "check")
+    assert result.exit_code == 0, result.stderr
+    assert ("delete it yourself (until then the next check offers them again: answer n)."
+            in result.stderr)
+    assert _words_files(isolated) == [{"item": FIRST, "words": "a rough night"}]
+
+
+@pytest.mark.parametrize(("stop", "code", "said"), [
+    ("q", 0, "No answer is kept yet: `peerjournal supervision check` starts from the first"),
+    (CTRL_D, 1, "End of input before the last question. No answer is kept yet"),
+])
+def test_q_or_ctrl_d_at_the_offer_stops_the_check_as_at_1_5(
+    cli: CLI, store: Store, isolated: Path, keys: Callable[..., Keys],
+    stop: str, code: int, said: str,
+) -> None:
+    """Were a no, and the check went on to 1-5 (QA r47 second pass, 2)."""
+    _kept_at_first(cli, keys, "a rough night")
+    keys(stop)
+    result = cli("supervision", "check")
+    assert result.exit_code == code, result.stderr
+    assert said in result.stderr.replace("\n", " ")
+    assert "   They stay in " in result.stderr and "   1-5: " not in result.stderr
+    assert stored(store) == []
+    assert _words_files(isolated) == [{"item": FIRST, "words": "a rough night"}]
+
+
+def test_q_at_the_second_offer_keeps_both_files(
+    cli: CLI, store: Store, isolated: Path, keys: Callable[..., Keys]
+) -> None:
+    _kept_at_first(cli, keys, "a rough night")
+    (isolated / "drafts" / "self-check" / "words-20261120-190000.json").write_text(
+        json.dumps({"item": FIRST, "words": "and more"}), encoding="utf-8")
+    keys("y", "q")
+    result = cli("supervision", "check")
+    assert result.exit_code == 0, result.stderr
+    assert "   The words kept from 2026-11-20 18:30 stay in " in result.stderr
+    assert stored(store) == [] and len(_words_files(isolated)) == 2
+
+
+@pytest.mark.parametrize(("replies", "asked_again"), [
+    (["yes please"], 0), (["yes."], 0), (["4", "y"], 1), (["yep", "Yes!"], 1),
+])
+def test_the_offer_reads_a_reply_as_every_y_n_question_does(
+    cli: CLI, store: Store, isolated: Path, keys: Callable[..., Keys],
+    replies: list[str], asked_again: int,
+) -> None:
+    """"yes please" was a silent no, "4" dropped (QA r47 second pass, 3)."""
+    _kept_at_first(cli, keys, "a rough night")
+    keys(*replies, "3", "q")
+    result = cli("supervision", "check")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("   Please answer y or n.\n") == asked_again
+    assert result.stderr.count(USE_THEM) == 1 + asked_again
+    assert stored(store) == [({FIRST: {"score": 3, "note": "a rough night"}}, 0)]
+    assert _words_files(isolated) == []
+
+
+def test_drafts_says_words_too_long_for_a_note_are_not_offered(
+    cli: CLI, store: Store, isolated: Path, keys: Callable[..., Keys]
+) -> None:
+    """`drafts` said the check offers them; the check says they are too long (QA r47 second
+    pass, 4)."""
+    folder = isolated / "drafts" / "self-check"
+    folder.mkdir(parents=True)
+    (folder / "words-20261101-090000.json").write_text(
+        json.dumps({"item": FIRST, "words": "long " * 500}), encoding="utf-8")
+    listed = cli("drafts")
+    assert listed.exit_code == 0
+    assert ("`peerjournal supervision check` does not offer them, as they are longer than a "
+            "note holds: open the file to keep what you need, then delete it.") in listed.stderr
+    assert "offers them as that question's note" not in listed.stderr
+    keys("3", "", "q")
+    result = cli("supervision", "check")
+    assert "are longer than a note holds: they stay in" in result.stderr
+    assert USE_THEM not in result.stderr
+    assert len(_words_files(isolated)) == 1

@@ -792,12 +792,14 @@ class _Pending:
 class KeptWords(NamedTuple):
     """A words file a self-check kept (`_Questions._keep_words`): the item they were typed
     at, the words, and when ("2026-12-07 21:30"); `item` and `words` are "" when the file
-    cannot be read as one (damaged)."""
+    cannot be read as one (damaged). `saved`: when a check's note took the words but the file
+    could not be removed (`_Questions.words_taken`): never offered again."""
 
     path: Path
     item: str
     words: str
     when: str
+    saved: str = ""
 
 
 def kept_words(folder: Path) -> list[KeptWords]:
@@ -808,32 +810,33 @@ def kept_words(folder: Path) -> list[KeptWords]:
     found = []
     with contextlib.suppress(OSError):
         for path in sorted(folder.glob(KEPT_WORDS_FILES)):
-            item, words = _words_in(path)
-            found.append(KeptWords(path, item, words, started(Draft(path))))
+            item, words, saved = _words_in(path)
+            found.append(KeptWords(path, item, words, started(Draft(path)), saved))
     return found
 
 
-def _words_in(path: Path) -> tuple[str, str]:
-    """The item and the words a words file holds; ("", "") when it cannot be read as one
-    (damaged: said, and left as it is for the writer to read)."""
+def _words_in(path: Path) -> tuple[str, str, str]:
+    """The item, the words a words file holds and when a check's note took them ("" if
+    none has: `_Questions.words_taken`); ("", "", "") when it cannot be read as one (damaged:
+    said, and left as it is for the writer to read)."""
     import json
 
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return "", ""
+        return "", "", ""
     if not isinstance(kept, dict):
-        return "", ""
-    item, words = kept.get("item"), kept.get("words")
+        return "", "", ""
+    item, words, saved = kept.get("item"), kept.get("words"), kept.get("saved", "")
     if isinstance(item, str) and isinstance(words, str) and item and words:
-        return item, words
-    return "", ""
+        return item, words, saved if isinstance(saved, str) else ""
+    return "", "", ""
 
 
 def _words_kept(app_ctx: AppContext, item_id: str) -> list[KeptWords]:
     """The words typed at item `item_id`'s 1-5 prompt with no score when a check stopped
-    (`_Questions._keep_words`), oldest first."""
-    return [k for k in kept_words(_unsaved_folder(app_ctx)) if k.item == item_id]
+    (`_Questions._keep_words`), oldest first; not those a check's note holds already."""
+    return [k for k in kept_words(_unsaved_folder(app_ctx)) if k.item == item_id and not k.saved]
 
 
 def kept_words_lines(app: AppContext, folder: Path) -> list[str]:
@@ -849,12 +852,24 @@ def kept_words_lines(app: AppContext, folder: Path) -> list[str]:
         if not kept.words:
             said.append(_damaged(kept.path))
             continue
-        said.append(
-            f"Words kept from a self-check{on} (typed at {kept.item}'s 1-5 with no score, "
-            f"{counted(len(kept.words.split()), 'word')}): {kept.path}; {check} offers them "
-            "as that question's note; delete the file if they are not wanted."
-        )
+        about = (f"Words kept from a self-check{on} (typed at {kept.item}'s 1-5 with no score, "
+                 f"{counted(len(kept.words.split()), 'word')}): {kept.path}")
+        if kept.saved:
+            said.append(f"{about}; {_saved_in_a_note(kept.saved)}")
+        elif not _fits_a_note(kept.words):
+            said.append(f"{about}; {check} does not offer them, as they are longer than a "
+                        "note holds: open the file to keep what you need, then delete it.")
+        else:
+            said.append(f"{about}; {check} offers them as that question's note (it asks "
+                        "first); delete the file if they are not wanted.")
     return said
+
+
+def _saved_in_a_note(when: str) -> str:
+    """Of a words file whose words a check's note holds (`KeptWords.saved`), which the check
+    could not remove."""
+    return (f"a self-check saved them in its note on {when}, but could not remove the file: "
+            "delete it yourself (it is not offered again).")
 
 
 def kept_words_said(app: AppContext) -> None:
@@ -906,7 +921,7 @@ def _say_kept_words(app_ctx: AppContext, given: Answers) -> None:
     stopped are not in them (a file's answers are the writer's whole say), so say where they
     are rather than offer them silently to a later check (QA r47)."""
     for kept in kept_words(_unsaved_folder(app_ctx)):
-        if kept.item in given:
+        if kept.item in given and not kept.saved:
             on = f" on {kept.when}" if kept.when else ""
             app_ctx.say(f"Words typed at {kept.item}'s 1-5{on} with no score are not in these "
                         f"answers: they stay in {kept.path} (delete the file if they are not "
@@ -1014,6 +1029,9 @@ class _Questions:
         self.app_ctx.err.print(item_prompt(item, position, total))
         self.item_id = item.id
         self.given = self._offered(item.id)
+        if self.ended:  # q or Ctrl-D at "Use them…?": stops as at 1-5, the words kept
+            self._keep_words([kept.words for kept in self.given])
+            return None
         answer = self._score([kept.words for kept in self.given])
         if answer is None:
             return None
@@ -1047,8 +1065,7 @@ class _Questions:
             self._reply(f"A self-check{on} stopped with words typed here and no score "
                         f"({counted(len(kept.words.split()), 'word')}): \"{start}"
                         f"{'' if start == kept.words else '…'}\"")
-            line = self._line("   Use them as this score's note? [y/N] ")
-            if line is not None and line.strip().lower() in ("y", "yes"):
+            if self._use_them():
                 given.append(kept)
             else:
                 self._reply(f"They stay in {kept.path} (delete the file if they are not "
@@ -1056,6 +1073,22 @@ class _Questions:
             if self.ended:
                 break
         return given
+
+    def _use_them(self) -> bool:
+        """The reply to "Use them as this score's note?", read as every [y/N] question is
+        (`confirm_reply`: a try at an answer, "4", "yep", is asked again); q or end of input
+        is a no that stops the check (`ended`), as at 1-5."""
+        from peerjournal.replies import AGAIN, confirm_reply
+
+        while True:
+            line = self._line("   Use them as this score's note? [y/N] ")
+            if line is None or line.strip().lower() in STOP_WORDS:
+                self.ended = True
+                return False
+            reply = confirm_reply(line)
+            if reply != AGAIN:
+                return reply is True
+            self._reply("Please answer y or n.")
 
     def _keep_while_noted(self, item: Item, score: int) -> None:
         """Keep the score given (`keep`) before its note is asked, and the words of the note
@@ -1256,12 +1289,33 @@ class _Questions:
         note = " ".join(answer.note.split()) if answer is not None else ""
         for kept in self.given:
             if " ".join(kept.words.split()) in note:
-                with contextlib.suppress(OSError):
-                    kept.path.unlink(missing_ok=True)
+                self._forget_file(kept)
             else:
                 self._reply(f"The words kept from {kept.when or 'an earlier check'} are not in "
                             f"its note: they stay in {kept.path}.")
         self.given = []
+
+    def _forget_file(self, kept: KeptWords) -> None:
+        """Remove the file of kept words the journal now holds in a note; when it cannot be,
+        mark it so that no check offers them again (`KeptWords.saved`), and say so (QA r47:
+        a second y put them in two self-checks)."""
+        import json
+
+        try:
+            kept.path.unlink(missing_ok=True)
+            return
+        except OSError as exc:
+            why = str(exc.strerror or exc)
+        when = f"{self.app_ctx.now():%Y-%m-%d %H:%M}"
+        marked = {"item": kept.item, "words": kept.words, "saved": when}
+        try:  # in place: a folder that refuses a removal refuses a new file as well
+            kept.path.write_text(json.dumps(marked, ensure_ascii=False) + "\n", encoding="utf-8")
+            again = "it is not offered again"
+        except OSError:
+            again = "until then the next check offers them again: answer n"
+        self._reply(f"The words kept from {kept.when or 'an earlier check'} are saved in this "
+                    f"check's note, but {kept.path} could not be removed ({why}): delete it "
+                    f"yourself ({again}).")
 
     def _note(self) -> str:
         """The note to the score just given ("" for none)."""
