@@ -259,6 +259,14 @@ TWO_SENSES = _words(
     discharged discharge frame frames
     """
 )
+# What a person does, with "still" or "again" beside it ("still using", "still drinking",
+# "drinking again"), is a fact about them, not what the writer did with it: no evidence, only
+# in a phrase with another word (round 47's QA: "He is still using." read as Advice drift,
+# "He is still drinking most days" as Focus drift). Its drift is in the curated phrases ("find
+# out whether he's still using"). Not the words alone: "while I was using, and" is the writer's
+# own story (read clear 3 lost when "using", "drinking" and "still" were `TWO_SENSES`).
+HABITS = _words("using drinking")
+ASPECT = _words("still again")
 # Drift phrases that open a peer-identity tool ("shared my" opens the recovery-story marker,
 # "listened for" the listening ones): whatever drift the text held is in what follows, which
 # the n-gram does not see (round 37: "I shared my lunch with her" read as Advice drift).
@@ -349,6 +357,17 @@ def reads_as_function_word(word: str) -> bool:
     return word not in FUNCTION_WORDS and word.replace("'", "") in FUNCTION_WORDS
 
 
+def only_a_habit(words: list[str]) -> bool:
+    """Is `words` only what a person does and "still"/"again" ("still using", "drinking
+    again"), beside function words?"""
+    content = {w for w in words if is_content(w)}
+    return (
+        content <= HABITS | ASPECT
+        and not content.isdisjoint(HABITS)
+        and not ASPECT.isdisjoint(words)  # "again" may be a function word
+    )
+
+
 def usable(gram: str, names: frozenset[str] = frozenset()) -> bool:
     words = gram.split()
     return (
@@ -357,6 +376,7 @@ def usable(gram: str, names: frozenset[str] = frozenset()) -> bool:
         and evidence(gram)
         and not all(w in ONLY_IN_PHRASE or w in TWO_SENSES for w in words if is_content(w))
         and not all(w in NOT_ALONE or w in NOT_EVIDENCE for w in words)
+        and not only_a_habit(words)
         and not any(
             w.removesuffix("'s") in NOT_PRACTICE or w in names or is_flag_cue(w) for w in words
         )

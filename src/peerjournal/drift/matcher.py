@@ -569,7 +569,13 @@ _LABELLED_ME = regex_store.compile(
 # … not a label that opens with the writer's own verb of naming ("I was | calling him the
 # offender", round 44)
 _NAMING_VERB = regex_store.compile(r"(?:call|referr?|describ|labell?)(?:ed|ing|s|e|es)?(?![\w'])")
-_QUOTE = regex_store.compile(r"\"[^\"\n]{1,300}\"|'(?<![\w']')[^'\n]{1,200}'(?![\w'])")
+# A single-quoted quotation runs over the apostrophes inside its words ("'He's an alcoholic,'
+# the doctor said"): one between two letters neither opens nor closes one ("the writer's"); a
+# word's elided start opens none ("'cause he's late", "see 'em"; "rock 'n' roll" quotes "n").
+_QUOTE = regex_store.compile(
+    r"\"[^\"\n]{1,300}\"|'(?<![\w']')(?!(?:cause|cos|coz|cuz|em|til|bout)(?![\w']))"
+    r"[^'\n]{1,200}(?:(?<=\w)'(?=\w)[^'\n]{1,200}){0,8}'(?![\w'])"
+)
 # a word between the writer and a speech verb, unless another speaker takes over ("I heard Jo
 # saying '…'", "I think she said …") or the words are put to the writer ("I've been asked to
 # '…'", "I was called '…'")
@@ -607,8 +613,13 @@ _WRITER_QUOTES = regex_store.compile(
     rf"(?:{_LEAD_IN}{{0,40}}|{_LEAD_IN}{{0,160}}:\s*)$"
     # "I went '…'", "I was like '…'": only right before the quote ("before I went in: '…'");
     # and texting's and talk's "i goes", "i was going", "i was all", "im like", "i'm all"
-    r"|(?<![\w'])(?:(?:i|we)\s+(?:[\w']+\s+)?(?:went|goes|(?:was|were)\s+(?:like|going|all))"
-    r"|i(?:'m|m|\s+am)\s+(?:just\s+)?(?:like|all|going))[\s,:]*$",
+    r"|(?<![\w'])(?:(?:i|we)\s+(?:[\w']+\s+)?(?:went|goes|go|(?:was|were)\s+(?:like|going|all))"
+    r"|i(?:'m|m|\s+am)\s+(?:just\s+)?(?:like|all|going))[\s,:]*$"
+    # the writer's clause, then a verb of saying with its subject left out: "I went stiff, said
+    # '…'"; and the writer's stock line, diary style: "Nearly did the old line, '…'"
+    r"|(?<![\w'])(?:i|we)\s+[^.!?,\"\n]{1,40},\s*(?:then\s+|and\s+)?(?:said|told\s+\w+)[\s,:]*$"
+    r"|(?:\A|(?<=\w\w[.!?])|(?<=\n))\s*(?:\w+ly\s+)?(?:did|said|gave|used|started|went\s+for"
+    r"|trotted\s+out|came\s+out\s+with)\s+(?:my|the\s+old|the\s+usual)\s+line[\s,:]*$",
 )
 # quotes joined to the one before ('"…" and "…"') share its speaker
 _QUOTE_JOIN = regex_store.compile(r"\s*(?:,|;|and|or|then|,\s*and|,\s*then)?\s*$")
