@@ -62,7 +62,7 @@ def test_no_arguments_shows_help(cli: CLI) -> None:
         (["no-such-command"], "No such command 'no-such-command'. See 'peerjournal --help'."),
         (["list", "--zzz"], "No such option: --zzz. See 'peerjournal list --help'."),
         (["show"], "Missing argument 'ID'. See 'peerjournal show --help'."),
-        (["show", "x"], "such as 12. See 'peerjournal show --help'."),
+        (["show", "x"], "as `peerjournal list` shows it. See 'peerjournal show --help'."),
         (["supervision", "check", "--bad"], "See 'peerjournal supervision check --help'."),
         (["--db"], "Option '--db' requires an argument."),
     ],

@@ -184,7 +184,7 @@ def test_global_option_after_the_command_says_where_it_goes(cli: CLI) -> None:
 def test_a_draft_number_that_is_no_number_is_said_as_ids_are(cli: CLI) -> None:
     result = cli("drafts", "--discard", "abc")
     assert result.exit_code == 2
-    assert "'abc' is not a draft number: use the number `peerjournal drafts` shows" in (
+    assert "'abc' is not a draft number: give it in digits, as `peerjournal drafts` shows it" in (
         result.stderr)
 
 

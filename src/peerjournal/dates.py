@@ -606,6 +606,13 @@ def _date_part(typed: str) -> str:
     return raw[: m.start()] if m is not None and m.start() > 0 else typed
 
 
+def day_of_timed(text: str) -> str | None:
+    """The date part of `text` when it names a time of day too ("2026-11-20 18:00":
+    "2026-11-20"), else None: for what takes a day only and refuses a time rather than drop
+    it (a `date:` line, --since and --until)."""
+    return _date_part(text) if _names_a_time(_spoken_form(text)) else None
+
+
 def _month_first(typed: str, today: date) -> date | None:
     """The past date numbers typed day first ("12/06/2026") name when read month first (6
     Dec 2026), or None: not such numbers, or no such past date."""

@@ -965,17 +965,16 @@ def apply_parsed(
 ) -> EntryDraft:
     """Fill a draft from a parsed file; header fields override the draft's. A `date:` header is
     not read when the command line `given` a date: `--date yesterday` replaces a header date
-    that is in the future, rather than fail on it again. A section or a question the file
-    does not have keeps the draft's text (a file of plain text is the experience alone: the
-    answers are not dropped); one it has, left empty, is emptied."""
-    from peerjournal.dates import parse_past_date
-
+    that is in the future, rather than fail on it again; one with a time of day is refused
+    (`header_day`). A section or a question the file does not have keeps the draft's text (a
+    file of plain text is the experience alone: the answers are not dropped); one it has, left
+    empty, is emptied."""
     for key, value in parsed.texts.items():
         setattr(draft, key, value)
     kept = {qid: text for qid, text in draft.answers.items() if qid not in parsed.questions}
     draft.answers = {**kept, **parsed.answers}
     if parsed.date and "date" not in given:
-        draft.date = parse_past_date(parsed.date, today)
+        draft.date = header_day(parsed.date, today)
     if parsed.setting is not None:
         draft.setting = parsed.setting
     if parsed.tags is not None:
@@ -985,3 +984,24 @@ def apply_parsed(
     if parsed.prompts:
         draft.prompt_set = parsed.prompts
     return draft
+
+
+def header_day(text: str, today: date) -> date:
+    """The day a `date:` line gives (`parse_past_date`). A time of day after it ("2026-11-20
+    18:00") is refused, not dropped: an entry is stamped when it is saved, `write --date`
+    gives it another time, and `edit` cannot change it (prep compares it with a supervision's
+    time)."""
+    from peerjournal.dates import day_of_timed, parse_past_date
+    from peerjournal.textsafe import quoted
+
+    day = day_of_timed(text)
+    if day is None:
+        return parse_past_date(text, today)
+    try:
+        put = f"`date: {parse_past_date(day, today).isoformat()}`"
+    except PeerJournalError:
+        put = "the day alone"
+    raise PeerJournalError(
+        f"The `date:` line takes a day, not a time of day ({quoted(text.strip())}): put {put}. "
+        f"A new entry takes a time from `write --date {quoted(text.strip())}`."
+    )

@@ -54,25 +54,26 @@ def entry_id(text: str) -> int:
     """An entry's ID as typed: `12`, or `#12` as `show` prints it. Every command that takes
     an ID reads it here, so 0 and -1 get the same usage error everywhere (exit 2), never
     "No entry 0" from one command and "IDs start at 1" from another."""
-    return numbered(text, "an entry ID", "`peerjournal list`", 12, "IDs start at 1")
+    return numbered(text, "an entry ID", "`peerjournal list`", "IDs start at 1")
 
 
 def draft_number(text: str) -> int:
     """A draft's number as `peerjournal drafts` lists it (`--draft 2`, `--discard 2`)."""
     return numbered(
-        text, "a draft number", "`peerjournal drafts`", 2, "drafts are numbered from 1"
+        text, "a draft number", "`peerjournal drafts`", "drafts are numbered from 1"
     )
 
 
-def numbered(text: str, what: str, lister: str, example: int, first: str) -> int:
+def numbered(text: str, what: str, lister: str, first: str) -> int:
     """A number that names something `lister` shows, counted from 1 (`first` says so); `#`
-    before it is allowed."""
+    before it is allowed. No example number is given: this runs before the journal is open,
+    and "such as 12" failed when typed in a journal of 11 entries (QA)."""
     digits = text.strip().removeprefix("#")
     if not digits.isascii() or not digits.removeprefix("-").isdigit():
         # words are not repeated: they may be journal text typed in the wrong place
         said = "that" if len(digits) > 12 or len(digits.split()) > 1 else quoted(text)
         raise typer.BadParameter(
-            f"{said} is not {what}: use the number {lister} shows, such as {example}."
+            f"{said} is not {what}: give it in digits, as {lister} shows it."
         )
     if int(digits) < 1:
         raise typer.BadParameter(
@@ -742,12 +743,35 @@ def date_bound(app: AppContext, text: str | None, *, until: bool = False) -> dat
 
     if text is None:  # (`is not None`: an empty --since "" is an error, as "  " is)
         return None
+    _no_time(app, text, until)
     try:
         return parse_bound(text, app.today(), until=until)
     except PeerJournalError:
         if meant := _date_cut_short(text):  # `search housing --since 4 weeks ago`
             raise PeerJournalError(f"{meant}.", ExitCode.USAGE) from None
         raise
+
+
+def _no_time(app: AppContext, text: str, until: bool) -> None:
+    """Refuse a time of day in a --since/--until `text` ("2026-11-20 18:00"), which dateutil
+    would drop: entries are picked by the day they happened on (only some were given a time
+    that says when: `write --date "… 18:00"`), so a time cannot be honoured."""
+    from peerjournal.dates import day_of_timed, parse_bound
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.textsafe import quoted
+
+    day = day_of_timed(text)
+    if day is None:
+        return
+    option = "--until" if until else "--since"
+    try:
+        give = f": give {option} {parse_bound(day, app.today(), until=until)}"
+    except PeerJournalError:  # (the day before it is no date either)
+        give = ""
+    raise PeerJournalError(
+        f"{option} takes a day, not a time of day ({quoted(text.strip())}){give}; entries "
+        "are picked by the day they happened on."
+    )
 
 
 def _date_cut_short(value: str) -> str | None:

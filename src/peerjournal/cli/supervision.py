@@ -363,7 +363,7 @@ def _supervision_id(text: str) -> int:
     from peerjournal.cli.options import numbered
 
     return numbered(
-        text, "a supervision ID", "`peerjournal supervision history`", 3, "IDs start at 1"
+        text, "a supervision ID", "`peerjournal supervision history`", "IDs start at 1"
     )
 
 
