@@ -266,7 +266,8 @@ def test_no_tags_yet(cli: CLI) -> None:
 def test_an_id_that_is_not_a_number_says_what_an_id_is(cli: CLI, command: str) -> None:
     result = cli(command, "abc")
     assert result.exit_code == 2
-    assert "'abc' is not an entry ID: give it in digits, as `peerjournal list` shows it" in result.stderr
+    assert ("'abc' is not an entry ID: give it in digits, as `peerjournal list` shows it"
+            in result.stderr)
     assert "valid int" not in result.stderr
 
 
