@@ -10,11 +10,11 @@ import importlib
 from dataclasses import dataclass
 from typing import Any
 
-# The one word for too little evidence to say either way, as README says it: what `list`
-# shows for an entry whose verdict is "insufficient", and every output for numbers made only
-# of such entries (`too_little`: `common.too_little_note` says why). Here, where nothing is
-# imported: `list` takes it without the exporters' modules. (`write`, `show` and `drift ID`
-# name the verdict itself "not enough signal", as README does.)
+# The words for a period's balance made only of entries with too little evidence to say
+# either way (`too_little`: `common.too_little_note` says why): `report`, `supervision prep`,
+# `review` and the summary's writers show it instead of the number. It lives here, where
+# nothing is imported, so a renderer needs none of the exporters' modules. One entry's verdict
+# ("insufficient") reads "not enough signal" everywhere, `list` too (`render.verdicts`).
 TOO_LITTLE = "too little"
 
 
