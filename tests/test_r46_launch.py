@@ -350,7 +350,8 @@ def test_a_score_s_unit_or_hedge_is_part_of_it(
 
 
 @pytest.mark.parametrize("typed", ["x", "hmm", ":)", "5-minute", "3x", "1 sec", "2 mins",
-                                   "3 ppl", "5 times"])  # (a count is no score: QA qa_fixes_e 1)
+                                   "3 ppl", "5 times",  # (a count is no score: QA qa_fixes_e 1)
+                                   "<3", ":3", "^^", "-_-", "3.5 ^_^"])  # (faces: round 47)
 def test_a_line_asked_again_keeps_its_words_and_says_so(
     cli: CLI, store: Store, keys: Callable[..., Keys], typed: str
 ) -> None:

@@ -230,17 +230,6 @@ def test_a_face_beside_a_score_is_kept_in_its_note(
     assert stored(store) == [({FIRST: {"score": 3, "note": note}}, 0)]
 
 
-@pytest.mark.parametrize("typed", ["<3", ":3", "^^", "-_-", "3.5 ^_^"])
-def test_a_face_with_no_score_is_kept_for_the_note(
-    cli: CLI, store: Store, keys: Callable[..., Keys], typed: str
-) -> None:
-    """Were asked again with the plain "A whole number…", and the face dropped."""
-    keys(typed, "4", "", "q")
-    result = cli("supervision", "check")
-    assert KEPT_WORDS in result.stderr
-    assert stored(store) == [({FIRST: {"score": 4, "note": typed}}, 0)]
-
-
 # -- 4. a signal as Python ends ------------------------------------------------------------------
 
 

@@ -11,17 +11,15 @@ by the day they happened on, so a time is refused, with the day to give instead.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from peerjournal import paths
+from test_r47_wdate import NOW, clock, ok, rows  # noqa: F401  (clock: the same fixed clock)
 
 CLI = Callable[..., Any]
-NOW = "2026-12-07T20:00:00+00:00"  # a Monday evening
 FILE = "date: {}\n\n## Experience\nI sat with Sam and listened.\n"
 HEADER_REFUSED = (
     "peerjournal: The `date:` line takes a day, not a time of day ('2026-11-20 18:00'): put "
@@ -29,31 +27,11 @@ HEADER_REFUSED = (
 )
 
 
-@pytest.fixture(autouse=True)
-def clock(monkeypatch: pytest.MonkeyPatch, zone: Callable[[str], None]) -> None:
-    zone("UTC")
-    monkeypatch.setenv("PEERJOURNAL_NOW", NOW)
-
-
-def ok(result: Any) -> Any:
-    assert result.exit_code == 0, result.stderr
-    return result
-
-
 def refused(result: Any) -> str:
     """The one-line error of a refused command: no traceback, no journal text."""
     assert result.exit_code == 1, result.stderr
     assert "Traceback" not in result.stderr and "listened" not in result.stderr
     return " ".join(str(result.stderr).split())
-
-
-def rows() -> list[tuple[int, str, str, str]]:
-    """The journal's entries as stored: ID, date, created_at, updated_at."""
-    db = Path(paths.db_path())
-    if not db.exists():
-        return []
-    with sqlite3.connect(db) as conn:
-        return list(conn.execute("SELECT id, date, created_at, updated_at FROM entry ORDER BY id"))
 
 
 def entry_file(tmp_path: Path, when: str) -> Path:
