@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from conftest import CLI, CTRL_D
 from peerjournal.cli.importer import (
     JOURNAL_ID_ASK,
@@ -111,18 +113,22 @@ def test_at_a_terminal_a_journal_without_an_id_is_asked_after_what_the_backup_ho
     assert again.exit_code == 0 and JOURNAL_ID_ASK not in again.stderr
 
 
-def test_ctrl_d_at_the_question_stops_the_import(cli: CLI, tmp_path: Path, keys: Any) -> None:
+@pytest.mark.parametrize("typed", [CTRL_D, "q", "stop"])  # (q: a no at other questions)
+def test_ctrl_d_at_the_question_stops_the_import(
+    cli: CLI, tmp_path: Path, keys: Any, typed: str
+) -> None:
     """"No" would import; a key pressed to leave must not: nothing imported, ID unchanged."""
     starter, _ = _starter(cli, tmp_path)
     mine = _journal(tmp_path, "mine")
     _write(cli, "We walked to the housing office together.", "2026-11-05", *mine)
     own = _export(cli, tmp_path / "mine.json", "--since", "2026-11-01", db=mine)["journal"]
-    keys(CTRL_D)
+    keys(typed)
     stopped = cli(*mine, "import", str(starter))
     assert stopped.exit_code == 1 and "Traceback" not in stopped.stderr
     assert _flat(JOURNAL_ID_QUESTION) in _flat(stopped.stderr)
-    assert stopped.stderr.strip().splitlines()[-1] == (
-        "peerjournal: No answer: nothing was imported (the journal is as it was). --journal-id "
+    said = "No answer" if typed == CTRL_D else "Stopped"  # (q is typed: the terminal ends its line)
+    assert stopped.stderr.strip().splitlines()[-1].endswith(
+        f"peerjournal: {said}: nothing was imported (the journal is as it was). --journal-id "
         "backup or keep gives the answer without the question.")
     assert _entries(mine) == 1 and _stored(Path(mine[1])) == [(1, own)]
 

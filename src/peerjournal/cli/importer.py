@@ -315,16 +315,17 @@ def _backup_holds(found: Imported, name: str) -> str:
 
 def _answered_yes(app: AppContext) -> bool:
     """The answer to `JOURNAL_ID_ASK` (`AppContext.confirm`'s reading of it); end of input
-    (Ctrl-D) stops the import, as Ctrl-C does: "no" would import, and a key pressed to leave
-    must not."""
-    from peerjournal.replies import AGAIN, confirm_reply
+    (Ctrl-D) and q (quit, stop) stop the import, as Ctrl-C does: "no" would import, and a key
+    pressed to leave must not."""
+    from peerjournal.replies import AGAIN, STOP_WORDS, confirm_reply
 
     while True:
         answer = app.answer_line(JOURNAL_ID_ASK)
-        if answer is None:
+        if answer is None or answer.strip().lower() in STOP_WORDS:  # (q: a no elsewhere)
             raise PeerJournalError(
-                "No answer: nothing was imported (the journal is as it was). --journal-id "
-                "backup or keep gives the answer without the question.", ExitCode.USER_ERROR)
+                f"{'No answer' if answer is None else 'Stopped'}: nothing was imported (the "
+                "journal is as it was). --journal-id backup or keep gives the answer without "
+                "the question.", ExitCode.USER_ERROR)
         reply = confirm_reply(answer)
         if reply != AGAIN:
             return reply is True
