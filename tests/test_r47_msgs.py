@@ -40,12 +40,12 @@ def _table_and_key(out: str) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize(("note", "meaning"), [
-    ("(learned, counts", "the two sides' learned words cancel out"),
+    ("(learned, counts", "the two sides' learned words partly cancel out"),
     ("outweighed)", "outweighed: a learned word cancelled out by the other side's"),
     ("hypothetical, past or an instruction)", "an \"if\", a plan, a past habit"),
     ("(negated)", "negated: said with \"not\" or \"never\": not counted."),
     ("(learned", "(learned): a word that leaned that way in example entries"),
-    ("also learned)", "also learned: counted once, as the practice."),
+    ("also learned)", "also learned: a learned word there too, never counted twice."),
 ])
 def test_each_note_of_the_table_is_explained_once_under_it(
     cli: CLI, note: str, meaning: str
@@ -61,8 +61,8 @@ def test_the_percent_in_the_key_is_the_tables(cli: CLI) -> None:
     table, key = _table_and_key(out)
     percent = table.split("(learned, counts ", 1)[1].split(")", 1)[0]
     assert percent.endswith("%")
-    assert (f"counts {percent}: the two sides' learned words cancel out; what is left counts "
-            f"{percent}.") in key
+    assert (f"counts {percent}: the two sides' learned words partly cancel out; what is left "
+            f"counts {percent}.") in key
 
 
 def test_less_plain_dimension_names_are_glossed_plain_ones_not(cli: CLI) -> None:
@@ -99,13 +99,14 @@ def test_the_key_fits_and_carries_no_colour(
 
 
 def test_counted_phrases_without_a_verdict_say_why(cli: CLI) -> None:
-    out = ok(cli("drift", "--text", "I checked he'd taken his antabuse.")).stdout
+    out = ok(cli("drift", "--text", "I checked he'd taken it.")).stdout
     flat = " ".join(out.split())
-    assert "54.2" in out  # a high number from two learned words in six
+    assert "45.0" in out  # a high number from two learned words in five ("…his antabuse." is
+    # drift since the lexicon names checking that someone took it: round 47)
     assert ("Not enough signal in this entry to say either way, and that is fine. A word or two, "
             "or a short text, is too little to lean either way, however high its number per 100 "
             "words.") in flat
-    result = json.loads(ok(cli("drift", "--text", "I checked he'd taken his antabuse.",
+    result = json.loads(ok(cli("drift", "--text", "I checked he'd taken it.",
                                 "--json")).stdout)
     assert result["verdict"] == "insufficient"  # the contract: unchanged
 

@@ -162,3 +162,13 @@ def test_since_without_a_time_reads_as_before(cli: CLI, typed: str) -> None:
     ok(cli("list", "--since", typed, "--json"))
     listed = json.loads(ok(cli("list", "--since", "2026-11-20", "--json")).stdout)
     assert [e["id"] for e in listed] == [1]
+
+
+@pytest.mark.parametrize("when", ["6pm yesterday", "noon", "18:00"])
+def test_a_refused_time_never_suggests_a_command_that_fails(cli: CLI, tmp_path: Path, when: str
+                                                             ) -> None:
+    """QA (qa_last_b): "put … A new entry takes a time from `write --date '6pm yesterday'`",
+    which `write --date` refuses too: the form it takes is said instead."""
+    error = refused(cli("write", "--from-file", str(entry_file(tmp_path, when))))
+    assert f"--date '{when}'" not in error
+    assert "`write --date`, the day first, then the time ('2026-11-20 18:00')" in error

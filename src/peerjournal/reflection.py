@@ -991,7 +991,9 @@ def header_day(text: str, today: date) -> date:
     18:00") is refused, not dropped: an entry is stamped when it is saved, `write --date`
     gives it another time, and `edit` cannot change it (prep compares it with a supervision's
     time)."""
-    from peerjournal.dates import day_of_timed, parse_past_date
+    from datetime import datetime, time
+
+    from peerjournal.dates import day_of_timed, parse_past_date, parse_past_moment
     from peerjournal.textsafe import quoted
 
     day = day_of_timed(text)
@@ -1001,7 +1003,12 @@ def header_day(text: str, today: date) -> date:
         put = f"`date: {parse_past_date(day, today).isoformat()}`"
     except PeerJournalError:
         put = "the day alone"
+    try:  # (the text as typed, where `write --date` reads it: the day first, then the time)
+        parse_past_moment(text, datetime.combine(today, time.max).astimezone())
+        give = f"`write --date {quoted(text.strip())}`"
+    except PeerJournalError:  # ("6pm yesterday", "noon"): the form it takes
+        give = "`write --date`, the day first, then the time ('2026-11-20 18:00')"
     raise PeerJournalError(
         f"The `date:` line takes a day, not a time of day ({quoted(text.strip())}): put {put}. "
-        f"A new entry takes a time from `write --date {quoted(text.strip())}`."
+        f"A new entry takes a time from {give}."
     )

@@ -427,11 +427,11 @@ class DimensionView:
 # its key line). Only those the table shows are said (round 47's QA, a recovery coach: "counts
 # 37%", "outweighed" and "(hypothetical, past or an instruction)" meant nothing to him).
 NOTE_KEYS = (
-    (r"learned", "(learned): a word that leaned that way in example entries, not a practice "
-     "the word list names."),
-    (r"also learned", "also learned: counted once, as the practice."),
-    (r"counts \d", "counts {percent}: the two sides' learned words cancel out; what is left "
-     "counts {percent}."),
+    (r"(?<!also )learned", "(learned): a word that leaned that way in example entries, not a "
+     "practice the word list names."),
+    (r"also learned", "also learned: a learned word there too, never counted twice."),
+    (r"counts \d", "counts {percent}: the two sides' learned words partly cancel out; what is "
+     "left counts {percent}."),
     (r"outweighed", "outweighed: a learned word cancelled out by the other side's: not "
      "counted."),
     (r"hypothetical, past", "hypothetical, past or an instruction: an \"if\", a plan, a past "
