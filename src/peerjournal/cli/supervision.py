@@ -986,8 +986,8 @@ class _Questions:
     prompt the score with the words typed on the line so far (when readline reads the
     terminal, as for `write`); at the 1-5 prompt a score typed on the line it cut, with the
     words typed there as its note. Words typed at 1-5 with no score when the check stops (q,
-    Ctrl-D, Ctrl-C) are kept in a file, as `write` keeps a draft, and the next check gives
-    them to that question's score as its note (`_keep_words`).
+    Ctrl-D, Ctrl-C) are kept in a file, as `write` keeps a draft, and the next check offers
+    them at that question as its score's note, used only on a yes (`_keep_words`, `_offered`).
     Lines pasted in one go are read together: a pasted note stays one note instead of
     spilling into the next items' answers.
     """
@@ -1238,8 +1238,8 @@ class _Questions:
 
     def _keep_words(self, words: list[str]) -> None:
         """Words typed at 1-5 with no score, as the check stops (q, Ctrl-D, Ctrl-C): kept in a
-        file in the self-check folder, as `write` keeps a draft, which the next check gives to
-        this question's score as its note (an answer is a score: the journal cannot hold them
+        file in the self-check folder, as `write` keeps a draft, which the next check offers at
+        this question as its score's note (an answer is a score: the journal cannot hold them
         before); said where, or truly why they could not be kept."""
         import json
 
