@@ -994,7 +994,7 @@ def prep_window(
 ) -> Window:
     """The period a prep covers: --since, else from the last supervision's day, else the last
     4 weeks as export counts them (`dates.recent_weeks`), so the two cover the same days
-    (`cli.supervision._first_prep` widens that to a young journal's whole).
+    (`cli.supervision._next_prep` widens that to a young journal's whole).
 
     The supervision's own day is split at the supervision (`Window.holds`): an entry written
     that evening, after it was recorded, is of the period; one written earlier that day counts
