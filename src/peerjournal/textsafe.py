@@ -219,16 +219,20 @@ def on_screen(text: str, terminal: bool) -> str:
     if not terminal:
         return text
     import shutil
-    import textwrap
 
     width = shutil.get_terminal_size().columns
-    # a `command` in backquotes is one word to the wrapper (its spaces held as NULs, which
-    # `clean` never lets through), so a line never ends inside a command the reader copies
-    whole = re.sub(r"`[^`\n]*`", lambda m: m.group().replace(" ", "\0"), text)
-    return "\n".join(
-        (textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) or line)
-        for line in whole.split("\n")
-    ).replace("\0", " ")
+    return "\n".join("\n".join(wrapped(line, width)) or line for line in text.split("\n"))
+
+
+def wrapped(line: str, width: int) -> list[str]:
+    """`line` (cleaned: `clean`) wrapped between words at `width`, never inside a `command`
+    in backquotes, which the reader copies whole (its spaces held as NULs, which `clean` never
+    lets through); a word or command wider than `width` is left whole."""
+    import textwrap
+
+    held = re.sub(r"`[^`\n]*`", lambda m: m.group().replace(" ", "\0"), line)
+    lines = textwrap.wrap(held, max(width, 1), break_long_words=False, break_on_hyphens=False)
+    return [part.replace("\0", " ") for part in lines]
 
 
 def from_command_line(

@@ -388,15 +388,10 @@ class CommandsWhole:
         self.text = clean(text, multiline=False)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        import re
-        import textwrap
+        from peerjournal.textsafe import wrapped
 
-        # (textwrap breaks only at ASCII whitespace: a no-break space holds a command together)
-        held = re.sub(r"`[^`]*`", lambda m: m.group(0).replace(" ", "\u00a0"), self.text)
-        lines = textwrap.wrap(held, max(options.max_width, 1), break_long_words=False,
-                              break_on_hyphens=False)
-        for line in lines:
-            yield Text(line.replace("\u00a0", " "))
+        for line in wrapped(self.text, options.max_width):
+            yield Text(line)
 
 
 def prep_view(prep: Prep, *, ascii_only: bool = False) -> RenderableType:
