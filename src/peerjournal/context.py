@@ -467,14 +467,9 @@ class AppContext:
         one ("ues", "hmm", "ok", "yes, keep it") is asked again; anything else (Enter, "no
         thanks", "cancel", other words) is no, as is end of input (a closed or empty stdin).
         Ctrl-C propagates as an interrupt."""
-        from peerjournal.replies import AGAIN, confirm_reply
+        from peerjournal.replies import ask_yes_no
 
-        while True:
-            answer = self.answer_line(question)
-            reply = False if answer is None else confirm_reply(answer)
-            if reply != AGAIN:
-                return reply is True
-            self.say("Please answer y or n.")
+        return ask_yes_no(lambda: self.answer_line(question), self.say) is True
 
     def without_terminal(self, verb: str) -> str:
         """After a confirmation's no, how to go ahead where there is no terminal to answer on

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 # The replies to a [Y/n] question, in one place (`yes_or_no_reply`). A reply is read
 # lower-cased, its spacing evened out and each word's trailing punctuation dropped ("Yes!",
@@ -209,6 +213,21 @@ def confirm_reply(line: str) -> bool | str:
     ):
         return AGAIN
     return AGAIN if reply == AGAIN else reply is True
+
+
+def ask_yes_no(read: Callable[[], str | None], say: Callable[[str], None]) -> bool | None:
+    """The answer to a [y/N] question, its lines read by `read()` (None at end of input): True
+    for a clear yes, False for a no (`confirm_reply`), None for q (quit, stop) or end of input,
+    a wish to stop, which a question whose no goes on tells apart; a try at an answer is asked
+    again, `say` saying so."""
+    while True:
+        line = read()
+        if line is None or line.strip().lower() in STOP_WORDS:
+            return None
+        reply = confirm_reply(line)
+        if reply != AGAIN:
+            return reply is True
+        say("Please answer y or n.")
 
 
 # typed alone on a line at a prompt of a guided write (not a [Y/n] question): back to the

@@ -317,19 +317,21 @@ def _answered_yes(app: AppContext) -> bool:
     """The answer to `JOURNAL_ID_ASK` (`AppContext.confirm`'s reading of it); end of input
     (Ctrl-D) and q (quit, stop) stop the import, as Ctrl-C does: "no" would import, and a key
     pressed to leave must not."""
-    from peerjournal.replies import AGAIN, STOP_WORDS, confirm_reply
+    from peerjournal.replies import ask_yes_no
 
-    while True:
-        answer = app.answer_line(JOURNAL_ID_ASK)
-        if answer is None or answer.strip().lower() in STOP_WORDS:  # (q: a no elsewhere)
-            raise PeerJournalError(
-                f"{'No answer' if answer is None else 'Stopped'}: nothing was imported (the "
-                "journal is as it was). --journal-id backup or keep gives the answer without "
-                "the question.", ExitCode.USER_ERROR)
-        reply = confirm_reply(answer)
-        if reply != AGAIN:
-            return reply is True
-        app.say("Please answer y or n.")
+    typed: list[str | None] = []
+
+    def read() -> str | None:
+        typed.append(app.answer_line(JOURNAL_ID_ASK))
+        return typed[-1]
+
+    answer = ask_yes_no(read, app.say)
+    if answer is None:  # (q: a no at other questions)
+        raise PeerJournalError(
+            f"{'No answer' if typed[-1] is None else 'Stopped'}: nothing was imported (the "
+            "journal is as it was). --journal-id backup or keep gives the answer without the "
+            "question.", ExitCode.USER_ERROR)
+    return answer
 
 
 def _journal_id_status(given: str, held: str | None, chosen: JournalIdChoice | None) -> str:

@@ -1078,17 +1078,12 @@ class _Questions:
         """The reply to "Use them as this score's note?", read as every [y/N] question is
         (`confirm_reply`: a try at an answer, "4", "yep", is asked again); q or end of input
         is a no that stops the check (`ended`), as at 1-5."""
-        from peerjournal.replies import AGAIN, confirm_reply
+        from peerjournal.replies import ask_yes_no
 
-        while True:
-            line = self._line("   Use them as this score's note? [y/N] ")
-            if line is None or line.strip().lower() in STOP_WORDS:
-                self.ended = True
-                return False
-            reply = confirm_reply(line)
-            if reply != AGAIN:
-                return reply is True
-            self._reply("Please answer y or n.")
+        answer = ask_yes_no(lambda: self._line("   Use them as this score's note? [y/N] "),
+                            self._reply)
+        self.ended = self.ended or answer is None
+        return answer is True
 
     def _keep_while_noted(self, item: Item, score: int) -> None:
         """Keep the score given (`keep`) before its note is asked, and the words of the note
