@@ -10,11 +10,8 @@ sentence in double quotes was others' framing: the apostrophe of "He's" cut the 
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from conftest import CLI
 from learn_markers import usable
 from peerjournal.drift import load_lexicon, score_text
 from peerjournal.drift.lexicon import Lexicon
@@ -58,14 +55,6 @@ def test_the_words_stay_learnable_in_other_phrases(gram: str) -> None:
 def test_checking_up_on_it_is_still_drift(lexicon: Lexicon) -> None:
     text = "I tried to find out whether he's still using."
     assert score_text(text, lexicon).verdict == "drift"
-
-
-def test_drift_text_shows_no_hit_for_still_using(cli: CLI) -> None:
-    result = cli("drift", "--json", "--text", "He is still using.")
-    assert result.exit_code == 0, result.stderr
-    data = json.loads(result.stdout)
-    assert data["verdict"] == "insufficient"
-    assert not [h for h in data["hits"] if h["counted"]]
 
 
 DOUBLE = "\"He's an alcoholic,\" the doctor said, \"he'll never stop.\""

@@ -147,8 +147,12 @@ def test_drift_text_shows_the_antabuse_check_as_drift(cli: CLI) -> None:
     assert texts == ["checked he'd taken his antabuse"]
 
 
-def test_a_relapse_alone_leans_nowhere(cli: CLI) -> None:
-    result = cli("drift", "--json", "--text", "He relapsed at the weekend.")
+@pytest.mark.parametrize("text", [
+    "He relapsed at the weekend.",
+    "He is still using.",  # (learned as advice until round 47's lex2: a fact, not advice)
+])
+def test_a_relapse_alone_leans_nowhere(cli: CLI, text: str) -> None:
+    result = cli("drift", "--json", "--text", text)
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["verdict"] == "insufficient"
