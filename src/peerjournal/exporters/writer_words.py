@@ -24,9 +24,13 @@ _ABOUT_THE_WRITER = {
     "you'd": "the writer would", "yourselves": "themselves",
     "youre": "the writer is", "youve": "the writer has", "youll": "the writer will",
 }
+# text-speak for "you" words ("when u feel stuck", "ur story"), read as the words themselves
+# where typed as text-speak (`_Label.low`); "r" for "are" is in _AFTER_YOU ("r u ok", "u r")
+_TEXT_SPEAK = {"u": "you", "ur": "your", "urself": "yourself", "u're": "you're",
+               "u've": "you've", "u'll": "you'll", "u'd": "you'd"}
 # verbs that read otherwise after "the writer" than after "you" ("you are" -> "is")
 _AFTER_YOU = {"are": "is", "were": "was", "have": "has", "do": "does", "don't": "doesn't",
-              "aren't": "isn't", "weren't": "wasn't", "haven't": "hasn't",
+              "aren't": "isn't", "weren't": "wasn't", "haven't": "hasn't", "r": "is",
               "dont": "doesnt", "arent": "isnt", "werent": "wasnt", "havent": "hasnt"}
 # the other contractions typed without their apostrophe ("you cant say no", "didnt you…"):
 # no verb to agree, as "can't" is not
@@ -150,21 +154,41 @@ _JOBS = _KNOWN_VERBS | frozenset({
     "chase", "run", "book", "fill", "sort", "fetch", "collect", "arrange", "cook", "clean",
     "sign", "explain", "reassure", "signpost", "refer", "answer", "cover", "visit", "nod",
     "smile", "laugh", "drop", "open", "print", "post", "pass", "greet", "welcome", "update",
+    "celebrate", "mark", "enjoy", "savour", "spot", "track", "record", "note", "log", "reflect",
+    "model", "validate", "advocate",
 })
 
+# words that open a clause ("hope you", "wish you") and are nouns right after a verb, what it
+# does ("you model hope and share")
+_NOUNS_TOO = frozenset({"hope", "wish", "thought"})
 # words that end the stretch in which a verb can be joined to the one before ("thinks and
 # feels"): a new clause ("…when they", "…what your")
 _STOP_JOINING = (_SUBJECTS | _SUBJECT_AFTER | {"your", "yourself"}) - {"and", "or"}
+# signs that join two words as "and" or "or" does ("listen & reflect", "write/record")
+_JOINING_SIGNS = frozenset({"&", "/", "+"})
 # after "you", words that make it a group the writer is one of or speaks to ("you lot", "you
 # two", "you all", "you yourselves"): not "the writer", kept as said with its verb
 _GROUP_AFTER = frozenset({
     "lot", "guys", "all", "both", "two", "three", "four", "five", "yourselves", "people",
     "folks", "lads", "everyone",
 })
+# after "you each", words that make "each" how often ("staff ring you each week"), not a group
+# ("you each share")
+_TIMES = frozenset({
+    "day", "week", "fortnight", "month", "year", "time", "morning", "afternoon", "evening",
+    "night", "weekend", "shift", "session", "visit", "meeting", "call", "round",
+})
 # before "of you": the same ("all of you", "each of you", "both of you")
 _GROUP_OF = frozenset({
     "all", "each", "both", "some", "any", "none", "one", "either", "neither", "most", "many",
     "few", "several", "two", "three", "four", "five", "half", "those", "these",
+})
+# after a group, its own "you" words ("you each bring your own story")
+_OWN_WORDS = frozenset({"your", "yours", "yourself", "yourselves"})
+# words that open a clause of its own, whose "your" is no longer the group's before it
+_NEW_CLAUSE = _SUBJECTS | _QUESTION_WORDS | frozenset({
+    "when", "if", "because", "while", "whether", "once", "unless", "though", "although", "but",
+    "so", "that", "whenever", "wherever", "whatever",
 })
 # verbs with "you" and then a verb it does ("makes you feel", "lets you rest"): before "you" a
 # verb, even as the first word, where another word ending in "s" is a noun ("hopes you hold")
@@ -173,13 +197,19 @@ _CAUSATIVE = frozenset({"make", "let", "have", "help", "see", "hear", "watch", "
 # plural noun: before "you" a verb, not a noun it does something to
 _GIVING = frozenset({
     "give", "keep", "get", "tell", "pay", "let", "make", "bring", "send", "put", "teach",
-    "lend", "buy", "owe", "wake",
+    "lend", "buy", "owe", "wake", "earn",
 })
 # verbs that take "you" and a second thing, and nouns as well ("hands you paperwork", "hands
 # you hold"; "what leaves you drained", "leaves you take"): a noun only before a verb of "you"
 _GIVING_OR_NOUN = frozenset({
     "hand", "leave", "show", "take", "lift", "set", "wear", "push", "pull", "turn", "throw",
-    "sell", "save", "cost", "cause", "grant", "win", "drive",
+    "sell", "save", "cost", "cause", "grant", "win", "drive", "offer",
+})
+# after one of those and "you", what it gives the writer, though a verb too ("what wins you
+# respect", "offers you hope"): no verb of "you" that makes the word before a noun
+_GIVEN = frozenset({
+    "respect", "trust", "hope", "support", "help", "time", "space", "room", "credit", "praise",
+    "comfort", "strength", "peace", "courage", "purpose", "work", "thanks", "cover", "access",
 })
 # before "you", words that make the next one a verb, not a noun ("they label you", "to
 # remind you", "never tells you")
@@ -221,6 +251,7 @@ def _present(verb: str) -> str | None:
     """`verb` as said after "the writer" ("think" -> "thinks", "do" -> "does"); None for a
     word that is not a verb in the present ("told", "can't", "okay", "guys")."""
     w = verb.casefold().replace("’", "'")
+    w = _TEXT_SPEAK.get(w, w)  # "u", "ur": no verb
     if w in _AFTER_YOU:
         return _in_case_of(verb, _AFTER_YOU[w])
     if ("'" in w or w in _NOT_A_VERB or w in _PRONOUNS or w in _IRREGULAR_PAST or _adverb(w)
@@ -274,12 +305,27 @@ class _Label:
         self.title = len(self.words) > 1 and capitals > len(self.words) // 2  # "You Think"
 
     def low(self, i: int) -> str:
-        return self.words[i].casefold().replace("’", "'") if 0 <= i < len(self.words) else ""
+        """Word `i` in lower case, text-speak as the word it stands for ("u" as "you")."""
+        if not 0 <= i < len(self.words):
+            return ""
+        w = self.words[i].casefold().replace("’", "'")
+        return _TEXT_SPEAK[w] if w in _TEXT_SPEAK and self._texted(i) else w
+
+    def _texted(self, i: int) -> bool:
+        """Whether "u", "ur" or "urself" (word `i`) is text-speak: in lower case, or with the
+        capital of a sentence ("U ok?"), not a letter or a name ("Ward U", "UR", "Plan U")."""
+        word = self.words[i]
+        return word.islower() or (word == word.capitalize() and self.opens(i, comma=False))
 
     def opens(self, i: int, comma: bool = True) -> bool:
         """Whether word `i` starts the label, a sentence or a clause."""
         gap = self.gaps[i].strip()
         return i == 0 or any(c in gap for c in ".?!;:()—–" + ("," if comma else ""))
+
+    def signed(self, i: int) -> bool:
+        """Whether a sign joins word `i` to the one before it as "and"/"or" would ("listen &
+        reflect", "write/record")."""
+        return 0 < i < len(self.words) and self.gaps[i].strip() in _JOINING_SIGNS
 
     def spaced(self, i: int) -> bool:
         """Whether only spaces come before word `i` (no punctuation joins or splits it)."""
@@ -301,16 +347,27 @@ class _Label:
         """What "you" (word `i`) is: "asked" ("do you feel"), "subject" ("what you feel",
         "the people you support") or "object" ("telling you", "staff have you run")."""
         before = self.low(i - 1)
-        if self.opens(i) or not before:
+        if self.opens(i) or not before or self.signed(i):  # "when you're tired & you snap"
             return "subject"
         if before in _ASKING:
             return "asked" if before not in _AFTER_YOU or self.asks(i - 1) else "object"
         if before in _SUBJECT_AFTER or before in _CLAUSE_VERBS:
             return "subject"
-        if before in _NOUN_BEFORE or (self.spaced(i - 1) and (self._noun(i - 1)
-                                                              or self._bare_noun(i - 1))):
+        if before in _NOUN_BEFORE or self._hyphened_noun(i - 1) or (
+                self.spaced(i - 1) and (self._noun(i - 1) or self._bare_noun(i - 1))):
             return "subject"
         return "object"
+
+    def _hyphened_noun(self, j: int) -> bool:
+        """Whether word `j`, before "you", ends a hyphened noun ("check-ins you do", "the
+        follow-up you make"), not a hyphened verb ("co-facilitate you")."""
+        if self.gaps[j] != "-" or not self.spaced(j + 1):
+            return False
+        start = j
+        while start > 0 and self.gaps[start] == "-":
+            start -= 1
+        w = self.low(j)
+        return self.low(start - 1) in _DETERMINERS or (w.endswith("s") and not w.endswith("ss"))
 
     def _noun(self, i: int) -> bool:
         """Whether word `i`, after a determiner, is a noun ("the role", "the stories", "the
@@ -337,6 +394,8 @@ class _Label:
             return False
         # a word that is a verb as well ("calls", "hopes", "drives"): a noun only where "you"
         # has a verb of its own that needs it ("calls you make"), not "drives you mad"
+        if stem in _GIVING_OR_NOUN and self.low(j + 2) in _GIVEN:
+            return False  # "what wins you respect", not "wins you celebrate"
         return (stem not in _TAKES_YOU and stem not in _GIVING_OR_NOUN) or self._known_verb(j + 2)
 
     def _known_verb(self, k: int) -> bool:
@@ -354,9 +413,10 @@ class _Label:
 
     def _group(self, i: int) -> bool:
         """Whether "you" (word `i`) is a group the writer speaks to or is one of ("you lot",
-        "you two", "all of you", "you both ask and listen"): not the writer alone. "you both"
-        is two people, the writer and another, unless a "yourself" after it says it is one
-        ("you both ask and check in with yourself")."""
+        "you two", "all of you", "you each share", "you both ask and listen"): not the writer
+        alone ("ring you each week" is). "you both" is two people, the writer and another,
+        unless a "yourself" after it says it is one ("you both ask and check in with
+        yourself")."""
         after = self.low(i + 1) if self.spaced(i + 1) else ""
         if after == "both":  # "yourself" further along in its sentence: the writer alone
             for k in range(i + 2, min(i + 16, len(self.words))):
@@ -365,15 +425,20 @@ class _Label:
                 if self.low(k) == "yourself":
                     return False
             return True
+        if after == "each":
+            return self.low(i + 2) not in _TIMES
         return after in _GROUP_AFTER or (self.low(i - 1) == "of" and self.spaced(i)
                                          and self.low(i - 2) in _GROUP_OF)
 
     def _with_another(self, i: int) -> bool:
         """Whether "you" (word `i`) is the second of two who do something together ("when
-        Sam and you chat", "if the nurse and you agree"): their verb, not the writer's."""
-        if self.low(i - 1) != "and" or not (self.spaced(i - 1) and self.spaced(i)):
+        Sam and you chat", "if the nurse & you agree"): their verb, not the writer's."""
+        if self.low(i - 1) == "and" and self.spaced(i - 1) and self.spaced(i):
+            first = i - 2
+        elif self.gaps[i].strip() in {"&", "+"}:  # "when Sam & you chat"
+            first = i - 1
+        else:
             return False
-        first = i - 2
         if self.low(first) in _NOT_A_NAME or self.low(first).endswith("ing"):
             return False
         while self.spaced(first) and first > 0 and self._owner(first - 1):
@@ -399,7 +464,7 @@ class _Label:
         ("quietly goes"), and on along "and"/"or"/a list ("hears and sees")."""
         k = start = self._aside(i + 1)
         while self.spaced(k) and (_adverb(self.words[k]) or self.low(k) in _FLOATING):
-            k += 1
+            k += 2 if self.low(k) == "each" and self.low(k + 1) in _TIMES else 1  # "each day"
         after_aside = k == start and start > i + 1  # "you, not staff, decide"
         if not (self.spaced(k) or after_aside):
             return
@@ -433,18 +498,23 @@ class _Label:
 
     def _joined(self, verb: int) -> int | None:
         """The next verb joined to the one at `verb` ("thinks and feels", "feels, thinks",
-        "sits with them and really listens", "asks questions, listens"), if any: not one
-        with a subject of its own ("leads, they follow", "cares and staff notice")."""
+        "sits with them and really listens", "asks questions, listens", "listens & reflects",
+        "writes/records"), if any: not one with a subject of its own ("leads, they follow",
+        "cares and staff notice")."""
         for k in range(verb + 1, min(verb + 8, len(self.words))):
             listed = k == verb + 1 and "," in self.gaps[k]
-            if not listed and (self.opens(k, comma=False) or self.low(k) in _STOP_JOINING):
+            thing = k == verb + 1 and self.low(k) in _NOUNS_TOO  # "models hope and shares"
+            if not (listed or thing) and (self.opens(k, comma=False)
+                                          or self.low(k) in _STOP_JOINING):
                 return None
             if not listed and "," in self.gaps[k] and self.low(k) in _JOBS \
                     and self.low(k + 1) not in _ASKING:
                 return k  # a list further along ("asks questions, listens and waits")
-            if self.low(k) not in {"and", "or"} and not listed:
+            if self.low(k) not in {"and", "or"} and not (listed or self.signed(k)):
                 continue
-            first = k + 1 if not listed or self.low(k) in {"and", "or"} else k
+            first = k + 1 if self.low(k) in {"and", "or"} else k
+            while self.low(first) in {"and", "or"}:  # "and/or"
+                first += 1
             after = first
             while after < len(self.words) and _adverb(self.words[after]):
                 after += 1
@@ -495,6 +565,7 @@ class _Label:
                 return
             if self._group(i):  # "you lot", "all of you": kept as said, with its verb
                 self.kept.add(i + 1)
+                self._keep_the_group_s(i + 2)
                 return
             self.writer(i)
             self.seen = True
@@ -505,13 +576,24 @@ class _Label:
                     and self.low(i + 2) != "and" and not self._group(i + 1) and self.asks(i):
                 self.said[i] = _in_case_of(self.words[i], _AFTER_YOU[w])
             return
-        if w == "your" and self.seen and self.low(i + 1) != "own":
+        if self.words[i].casefold() == "your" and self.seen and self.low(i + 1) != "own" \
+                and not self.low(i + 1).endswith("ing"):  # "ur"/"your doing": "you're"
             said = "the writer's own"  # "Has the writer shared the writer's own story?"
         if w == "you'd" and self._had(i + 1):
             said = "the writer had"
         title = self.spaced(i + 1) and self.words[i + 1][:1].isupper()
         self.said[i] = _in_case_of(self.words[i], said, title)
         self.seen = True
+
+    def _keep_the_group_s(self, k: int) -> None:
+        """A group's own "your", "yourselves" from word `k` on in its clause ("you each bring
+        your own story", "you lot and your ideas"): theirs, kept as said."""
+        while k < len(self.words) and not self.opens(k, comma=False):
+            if self.low(k) in _OWN_WORDS:
+                self.kept.add(k)
+            elif self.low(k) in _NEW_CLAUSE:
+                return  # "calling them you lot when your shift ends": the writer's
+            k += 1
 
     def _had(self, k: int) -> bool:
         """Whether "you'd" before word `k` is "you had" ("you'd better", "you'd been",
@@ -544,7 +626,9 @@ def about_the_writer(label: str) -> str:
     ("letting staff have the writer run errands"). "you" after a noun is the subject ("labels
     the writer uses"); "you" with another ("Sam and the writer chat") shares their verb; a
     group ("you lot", "you two", "all of you", "you both") is not the writer alone and is
-    kept as said, and so is a question's verb before it ("Are you guys listening?"). Only
+    kept as said, and so is a question's verb before it ("Are you guys listening?"), and its
+    own "your" ("you each bring your own story"). Text-speak ("u", "ur", "r u ok") is read as
+    the words it stands for; "&", "/" and "+" join verbs as "and" and "or" do. Only
     "you" words and verb endings change: no other word is dropped or added. Cached: an
     export says the same labels many times."""
     parts = _QUOTATION.split(label)
