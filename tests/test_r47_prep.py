@@ -302,7 +302,7 @@ def test_done_reads_a_time_as_local_time(
         ("today 23:00", "peerjournal: 7 Dec 2026 at 23:00 is still to come; record a "
          "supervision once it has taken place."),
         ("14:00 yesterday", "peerjournal: Could not read the time in '14:00 yesterday'. Give "
-         "it after the date as 14:00 or 2pm, such as '2026-11-20 14:00' or 'yesterday 2pm'."),
+         "it after the date as 14:00 or 2pm, such as 'yesterday 14:00'."),
         ("1 Nov 2026 at 9", "peerjournal: Could not read the time in '1 Nov 2026 at 9'. Give "
          "it after the date as 14:00 or 2pm, such as '2026-11-20 14:00' or 'yesterday 2pm'."),
         ("yesterday 25:00", "peerjournal: Could not read the time in 'yesterday 25:00': use "

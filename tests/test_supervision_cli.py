@@ -190,7 +190,7 @@ def test_undo_a_mistaken_done_brings_back_the_entries_prep_hid(
     result = cli("supervision", "undo", input="y\n")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    assert "Remove the supervision on 20 Nov 2026 (#2, recorded 20 Nov 2026 18:30)? [y/N]" in (
+    assert "Remove the supervision on 20 Nov 2026 (#2, prep counts from 18:30)? [y/N]" in (
         result.stderr
     )
     assert (
@@ -282,7 +282,7 @@ def test_undo_shows_a_note_with_control_characters_harmlessly(cli: CLI, store: S
     result = cli("supervision", "undo", input="n\n")
     assert result.exit_code == 1
     assert "\x1b" not in result.stderr
-    assert "recorded 13 Nov 2026 17:00): “red\\x1b[31m line”? [y/N]" in result.stderr
+    assert "(#1, prep counts from 17:00): “red\\x1b[31m line”? [y/N]" in result.stderr
 
 
 # -- check -------------------------------------------------------------------------------------

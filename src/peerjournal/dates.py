@@ -533,7 +533,7 @@ def parse_past_moment(
         if _names_a_time(raw):
             raise PeerJournalError(
                 f"Could not read the time in {quoted(text.strip())}. Give it after the date "
-                "as 14:00 or 2pm, such as '2026-11-20 14:00' or 'yesterday 2pm'."
+                f"as 14:00 or 2pm, such as {_time_after_day(text, now, why)}."
             )
         return parse_past_date(text, now.date(), why), None
     day = parse_past_date(raw[: m.start()], now.date(), why)
@@ -543,6 +543,20 @@ def parse_past_moment(
             f"{spoken(local_day(at))} at {at:%H:%M} is still to come; {why}."
         )
     return local_day(at), at
+
+
+def _time_after_day(text: str, now: datetime, why: str) -> str:
+    """How to type `text`, a time given before its day ("6pm yesterday", "14:00 on friday"),
+    the day first: "'yesterday 6pm'", if that reads; else examples."""
+    if parts := _time_first(text):
+        moved = f"{parts[1]} {parts[0]}"
+        try:
+            parse_past_moment(moved, now, why)
+        except PeerJournalError:
+            pass
+        else:
+            return repr(moved)
+    return "'2026-11-20 14:00' or 'yesterday 2pm'"
 
 
 def _clock_time(m: re.Match[str], text: str) -> time:
@@ -606,11 +620,35 @@ def _date_part(typed: str) -> str:
     return raw[: m.start()] if m is not None and m.start() > 0 else typed
 
 
+# A time of day typed before the date ("6pm yesterday", "14:00 on friday", "at 9", "noon"),
+# which `parse_past_moment` refuses: read to name its day (`day_of_timed`) and the form
+# that reads, the day first (`_time_after_day`)
+_TIME_FIRST = re.compile(
+    r"^(?:at\s+)?(?:\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
+    r"|\d{1,2}\s*o'?clock|noon|midday|midnight)(?![\w:])|^at\s+\d{1,2}(?![\w:])"
+)
+
+
 def day_of_timed(text: str) -> str | None:
     """The date part of `text` when it names a time of day too ("2026-11-20 18:00":
-    "2026-11-20"), else None: for what takes a day only and refuses a time rather than drop
-    it (a `date:` line, --since and --until)."""
-    return _date_part(text) if _names_a_time(_spoken_form(text)) else None
+    "2026-11-20"; "6pm yesterday": "yesterday"; a time alone, "14:00": "today"), else None:
+    for what takes a day only and refuses a time rather than drop it (a `date:` line,
+    --since and --until), to name the day it would be."""
+    if not _names_a_time(_spoken_form(text)):
+        return None
+    if clock := _time_first(text):
+        return clock[1]
+    return _date_part(text)
+
+
+def _time_first(text: str) -> tuple[str, str] | None:
+    """A time typed before the day in `text` and that day, as typed ("6pm Yesterday": "6pm",
+    "Yesterday"; "at 14:00": "14:00", "today"), else None."""
+    typed = " ".join(text.split())  # (matched lower-cased: the same length)
+    if not (m := _TIME_FIRST.match(typed.lower())):
+        return None
+    day = re.sub(r"^[\s,]*(?:on\s+)?", "", typed[m.end():], flags=re.IGNORECASE)
+    return re.sub(r"^at\s+", "", typed[: m.end()], flags=re.IGNORECASE), day or "today"
 
 
 def _month_first(typed: str, today: date) -> date | None:

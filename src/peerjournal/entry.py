@@ -67,9 +67,13 @@ class EntryDraft:
     self_care: str = ""
     answers: dict[str, str] = field(default_factory=dict)
     shared: bool = False
+    # The time of day a new entry's `date:` line gave ("2026-11-20 18:00"), stored as when it
+    # was written, as `write --date` stores its time: prep compares that with a supervision's.
+    # Not kept in a draft's JSON: the draft's text keeps the line that gave it.
+    at: datetime | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        data = {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "at"}
         data["date"] = self.date.isoformat()
         return data
 

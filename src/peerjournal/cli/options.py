@@ -764,14 +764,17 @@ def _no_time(app: AppContext, text: str, until: bool) -> None:
     if day is None:
         return
     option = "--until" if until else "--since"
+    typed = f"{option} takes a day, not a time of day ({quoted(text.strip())})"
     try:
-        give = f": give {option} {parse_bound(day, app.today(), until=until)}"
+        bound = parse_bound(day, app.today(), until=until)
     except PeerJournalError:  # (the day before it is no date either)
-        give = ""
-    raise PeerJournalError(
-        f"{option} takes a day, not a time of day ({quoted(text.strip())}){give}; entries "
-        "are picked by the day they happened on."
-    )
+        bound = None
+    if bound is not None and not until and bound > app.today():  # (as `build_filters`)
+        raise PeerJournalError(
+            f"{typed}, and its day, {bound}, is in the future: entries are of days up to today."
+        )
+    give = f": give {option} {bound}" if bound is not None else ""
+    raise PeerJournalError(f"{typed}{give}; entries are picked by the day they happened on.")
 
 
 def _date_cut_short(value: str) -> str | None:

@@ -1238,12 +1238,28 @@ def _dated(app: AppContext, text: str) -> tuple[date, datetime | None]:
 def _given_time(app: AppContext, line: _CommandLine, draft: EntryDraft) -> datetime | None:
     """The moment --date gives with a time, kept as the entry's `created_at`: an entry is
     otherwise stamped when it is saved, and prep compares that with a supervision's time
-    (18:00 after a 14:00 supervision that day counts after it). None without a time, or
-    for a draft not of that day any more."""
-    if line.date is None:
-        return None
-    day, at = _dated(app, line.date)
+    (18:00 after a 14:00 supervision that day counts after it); without --date, the one a
+    `date:` line gave (`_timed_header`). None without a time, or for a draft not of that
+    day any more."""
+    day, at = _dated(app, line.date) if line.date is not None else (draft.date, draft.at)
     return at if at is not None and draft.date == day else None
+
+
+def _timed_header(
+    app: AppContext, draft: EntryDraft, parsed: ParsedEntry, explicit: dict[str, object]
+) -> ParsedEntry:
+    """`parsed` with a `date:` line that gives a time of day ("2026-11-19 14:00") read as
+    --date reads one (one rule for a new entry, however its date is given): its day stays
+    the line's, its moment is `draft.at`. `edit` refuses a time there (`header_day`). A
+    `date:` line is not read when --date is given (`apply_parsed`)."""
+    import dataclasses
+
+    from peerjournal.dates import day_of_timed
+
+    if parsed.date is None or "date" in explicit or day_of_timed(parsed.date) is None:
+        return parsed
+    day, draft.at = _dated(app, parsed.date)
+    return dataclasses.replace(parsed, date=day.isoformat())
 
 
 def _single(values: list[str] | None) -> str | None:
@@ -1976,7 +1992,7 @@ def _from_file(
         # the file's own `prompts:` header, else the default.
         named = None if "prompt_set" in explicit else parse_entry(text).prompts
         prompt_set = _prompt_set(named or draft.prompt_set)
-        parsed = parse_entry(text, prompt_set)
+        parsed = _timed_header(app, draft, parse_entry(text, prompt_set), explicit)
         apply_parsed(draft, parsed, app.today(), explicit)
         _apply(draft, explicit)
         typed = draft.setting  # as typed, for `_saved_notes` to say what is left out of it
@@ -2732,7 +2748,7 @@ def _edited(
         left = "The entry was left empty, so nothing was saved." + waiting_hint(started)
         raise PeerJournalError(f"{left} {kept_recovery_note(draft_file)}".rstrip())
     left_out = _keep_left_out(draft, before.text, parsed, prompt_set) if resumed else []
-    apply_parsed(draft, parsed, app.today(), explicit)
+    apply_parsed(draft, _timed_header(app, draft, parsed, explicit), app.today(), explicit)
     if left_out:
         _write_kept(app, draft_file, draft, prompt_set, text, left_out)
     _apply(draft, explicit)

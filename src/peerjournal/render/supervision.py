@@ -16,7 +16,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from peerjournal.dates import spoken
+from peerjournal.dates import local_day, spoken
 from peerjournal.exporters import TOO_LITTLE
 from peerjournal.exporters.common import too_little_note
 from peerjournal.plural import joined
@@ -336,10 +336,15 @@ def _unfinished_line(
 
 def supervision_label(record: SupervisionRecord) -> str:
     """One supervision record in a line of plain text, to ask about it: its ID, its day,
-    when it was recorded (two recorded by mistake on one day differ there) and its note."""
-    recorded = f"{spoken(record.created_at.date())} {record.created_at:%H:%M}"
+    its time (two recorded by mistake on one day differ there) and its note. Its time on its
+    day is the one `done --date` gave, or when it was recorded: either way prep counts from
+    it, so it says that, not "recorded", which a time given is not; one recorded on a later
+    day, with no time, says when."""
+    at = record.created_at
+    when = (f"prep counts from {at:%H:%M}" if local_day(at) == record.date
+            else f"recorded {spoken(at.date())} {at:%H:%M}")
     note = f": “{first_words(record.note, 60)}”" if record.note else ""
-    return f"the supervision on {spoken(record.date)} (#{record.id}, recorded {recorded}){note}"
+    return f"the supervision on {spoken(record.date)} (#{record.id}, {when}){note}"
 
 
 def _entry_line(entry_id: int, day: date, setting: str, rest: str = "") -> RenderableType:
