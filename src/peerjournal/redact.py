@@ -5774,11 +5774,7 @@ def check_name(raw: str) -> str:
     from peerjournal.errors import PeerJournalError
 
     name = " ".join(nfc(raw).split())
-    if any(unicodedata.category(ch) == "Cc" for ch in name):  # ESC, NUL … (not ZWNJ: Persian)
-        raise PeerJournalError(
-            "A name cannot hold control characters (such as a pasted escape code): "
-            "type it again."
-        )
+    _refuse_control(name, "A name")
     if not any(ch.isalpha() for ch in name):
         raise PeerJournalError(f"{raw!r} is not a name: it needs at least one letter.")
     if len(name) > MAX_NAME_CHARS:
@@ -5786,10 +5782,24 @@ def check_name(raw: str) -> str:
     return name.upper() if initial(name) else name
 
 
-def check_alias(name: str, alias: str | None, others: Sequence[Person]) -> None:
-    """Refuse an alias that would itself reveal a listed name, or a name hidden in an alias."""
+def _refuse_control(text: str, what: str) -> None:
+    """Refuse `what` ("A name", "An alias") when `text` holds a control character (ESC,
+    BEL, NUL …; not ZWNJ: Persian): an export would show it unseen, or as an escape code."""
     from peerjournal.errors import PeerJournalError
 
+    if any(unicodedata.category(ch) == "Cc" for ch in text):
+        raise PeerJournalError(
+            f"{what} cannot hold control characters (such as a pasted escape code): "
+            "type it again."
+        )
+
+
+def check_alias(name: str, alias: str | None, others: Sequence[Person]) -> None:
+    """Refuse an alias that would itself reveal a listed name, or a name hidden in an alias,
+    or that holds a control character (as a name cannot: `check_name`)."""
+    from peerjournal.errors import PeerJournalError
+
+    _refuse_control(alias or "", "An alias")
     reason = alias_reveals(name, alias, others)
     if reason:
         raise PeerJournalError(f"The alias {alias!r} {reason}; choose one that doesn't.")

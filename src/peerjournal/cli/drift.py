@@ -208,7 +208,7 @@ def _ad_hoc_text(app: AppContext, text: str | None, stdin: bool) -> tuple[str, s
     if stdin:
         import sys
 
-        from peerjournal.cli.editor import decode_or_1252
+        from peerjournal.cli.editor import decode_or_1252, read_by_mark
         from peerjournal.textsafe import read_as_1252
 
         source = "standard input"
@@ -221,8 +221,11 @@ def _ad_hoc_text(app: AppContext, text: str | None, stdin: bool) -> tuple[str, s
                 f"{source} is over {most:,} bytes; the limit is {MAX_TEXT_CHARS:,} characters."
             )
         # read as `write --stdin` reads it; said for a score, as nothing is saved
-        read_as = read_as_1252("Standard input", "the text is scored as read, and nothing is saved")
-        raw = decode_or_1252(data, source, lambda _entry_note: app.say(read_as))
+        scored = "the text is scored as read, and nothing is saved"
+        read_as = read_as_1252("Standard input", scored)
+        raw = decode_or_1252(data, source, lambda _entry_note: app.say(read_as),
+                             marked=lambda encoding: app.say(read_by_mark(
+                                 "Standard input", encoding, scored)))
     else:  # a byte order mark dropped, as --stdin's is: the spans of --json index the same
         from peerjournal.textsafe import from_command_line
 

@@ -329,13 +329,18 @@ def read_text_file(path: Path, retry: str = "try again") -> str:
 
 def decode_or_1252(
     data: bytes, source: str, guessed: Callable[[str], None], retry: str = "try again",
-    check: str = IN_THE_ENTRY,
+    check: str = IN_THE_ENTRY, marked: Callable[[str], None] | None = None,
 ) -> str:
     """`decode`, but text in Windows-1252 (`as_windows_1252`) is read as that, `guessed`
     given the line that says so (ending with where to `check` its letters), as standard
-    input is."""
+    input is. Text read as UTF-16 or UTF-32 by its byte order mark is said to `marked` (its
+    encoding), by default to `guessed` as a line of its own (`read_by_mark`)."""
+
+    def by_mark(encoding: str) -> None:
+        guessed(read_by_mark(source, encoding, check))
+
     try:
-        return decode(data, source, retry)
+        return decode(data, source, retry, marked or by_mark)
     except NotTextError:
         text = read_as_windows_1252(data, source, guessed, check)
         if text is None:
@@ -398,9 +403,12 @@ _MARKED = (
 
 
 class NotTextError(PeerJournalError):
-    """Bytes that are not text in the encoding they are read in (`decode`)."""
+    """Bytes that are not text in the encoding they are read in (`decode`); `at` None: they
+    read in the one their byte order mark says, but not as text (`_reads_as_marked`)."""
 
-    def __init__(self, source: str, encoding: str, at: int, retry: str, data: bytes) -> None:
+    def __init__(
+        self, source: str, encoding: str, at: int | None, retry: str, data: bytes
+    ) -> None:
         self.utf8 = encoding == "utf-8-sig"  # not UTF-16 or UTF-32 by a byte order mark
         self.at = at  # the first bad byte, counting from 1
         self.hint = encoding_hint(data) if self.utf8 else ""
@@ -409,8 +417,10 @@ class NotTextError(PeerJournalError):
         if order is not None:
             self.likely = Encoding(order, f"text in {order}")
         what = "UTF-8" if self.utf8 else f"valid {encoding.upper()}"
-        super().__init__(f"{source} is not {what} text (at byte {at}); {save_as_utf8(self.hint)} "
-                         f"and {retry}.")
+        where = (f"not {what} text (at byte {at})" if at is not None else
+                 f"not text: it starts with a {encoding.upper()} byte order mark, but what "
+                 f"follows does not read as {encoding.upper()} text")
+        super().__init__(f"{source} is {where}; {save_as_utf8(self.hint)} and {retry}.")
 
 
 def encoding_hint(data: bytes) -> str:
@@ -468,16 +478,57 @@ def _utf8(sample: bytes) -> bool:
 
 
 def _reads_as_text(sample: bytes, order: str) -> bool:
-    """Whether `sample` read in the UTF-16 `order` is text (`_TEXT_SHARE`)."""
-    import unicodedata
-
+    """Whether `sample` read in the UTF-16 `order` is text (`_mostly_text`)."""
     end = len(sample) // 2 * 2
     text = sample[:end].decode(order, errors="replace")
     if text[-1:] == "\ufffd":  # (the sample may end between the halves of a pair)
         text = text[:-1]
+    return bool(text) and _mostly_text(text)
+
+
+def _mostly_text(text: str) -> bool:
+    """Whether `text` is `_TEXT_SHARE` characters of text, at the least: no control codes
+    (NUL), unassigned or private code points, halves of a pair or �."""
+    import unicodedata
+
     good = sum(ch in "\t\n\r" or (unicodedata.category(ch)[0] in "LNPSZM" and ch != "\ufffd")
                for ch in text)
-    return bool(text) and good >= _TEXT_SHARE * len(text)
+    return good >= _TEXT_SHARE * len(text)
+
+
+# Binary that starts with a byte order mark (`_MARKED`: ff fe is two bytes) and reads as
+# UTF-16 or UTF-32 all the same is told from text (`_reads_as_marked`) by: fewer than this
+# many characters, none of them ASCII (a 4-byte file read as one Chinese character) ...
+_LEAST_MARKED = 4
+# ... or letters past ASCII of many scripts, none of them this share of all (bytes read as
+# UTF-16 are Chinese, Korean, Yi and other letters mixed; text holds one script, the Latin
+# letters of names and English words aside; Japanese kana go with Chinese characters)
+_ONE_SCRIPT = 0.8
+
+
+def _reads_as_marked(text: str) -> bool:
+    """Whether `text`, read in the encoding its byte order mark says, is plausibly text:
+    `_mostly_text`, not too short to tell (`_LEAST_MARKED`), of one script (`_ONE_SCRIPT`)."""
+    from collections import Counter
+
+    if not text:
+        return True
+    if not _mostly_text(text):
+        return False
+    if len(text) < _LEAST_MARKED and all(ch > "\x7f" for ch in text):
+        return False
+    scripts = Counter(_script(ch) for ch in text if ch > "\x7f" and ch.isalpha())
+    scripts.pop("LATIN", None)
+    return not scripts or max(scripts.values()) >= _ONE_SCRIPT * scripts.total()
+
+
+def _script(letter: str) -> str:
+    """The script of `letter` as its Unicode name begins ("CJK", "HANGUL", "CYRILLIC"), kana
+    counted with Chinese characters (Japanese mixes them)."""
+    import unicodedata
+
+    script = unicodedata.name(letter, "").split(" ", 1)[0]
+    return "CJK" if script in ("HIRAGANA", "KATAKANA") else script
 
 
 @dataclass(frozen=True)
@@ -630,11 +681,15 @@ def save_as_utf8(hint: str) -> str:
     return f"{hint}: save it as UTF-8" if hint else "save it as UTF-8"
 
 
-def decode(data: bytes, source: str, retry: str = "try again") -> str:
+def decode(
+    data: bytes, source: str, retry: str = "try again",
+    marked: Callable[[str], None] | None = None,
+) -> str:
     """Text given to peerjournal (a file, standard input): UTF-8 (a byte order mark is
-    dropped), or UTF-16 or UTF-32 when a byte order mark says so; anything else is an error
-    naming `source` and the first bad byte. Text with a NUL in it is refused by `source`."""
-    text = decode_with_nul(data, source, retry)
+    dropped), or UTF-16 or UTF-32 when a byte order mark says so (`decode_with_nul`);
+    anything else is an error naming `source` and the first bad byte. Text with a NUL in it
+    is refused by `source`."""
+    text = decode_with_nul(data, source, retry, marked)
     if "\x00" in text:
         hint = encoding_hint(data)
         if hint:
@@ -649,14 +704,33 @@ def nul_error(source: str) -> PeerJournalError:
     return PeerJournalError(after_prefix(source, NUL_MESSAGE))
 
 
-def decode_with_nul(data: bytes, source: str, retry: str = "try again") -> str:
+def decode_with_nul(
+    data: bytes, source: str, retry: str = "try again",
+    marked: Callable[[str], None] | None = None,
+) -> str:
     """`decode`, NUL characters left in: for text that exists nowhere else (standard input),
-    kept as a draft without them."""
+    kept as a draft without them. Text read as UTF-16 or UTF-32 by its byte order mark must
+    read as text (`_reads_as_marked`), not as binary that starts with one, and `marked` is
+    told its encoding ("UTF-16"), for a line that says so (`read_by_mark`)."""
     encoding = next((name for mark, name in _MARKED if data.startswith(mark)), "utf-8-sig")
     try:
-        return data.decode(encoding)
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise NotTextError(source, encoding, exc.start + 1, retry, data) from None
+    if encoding != "utf-8-sig":
+        if not _reads_as_marked(text):
+            raise NotTextError(source, encoding, None, retry, data)
+        if marked is not None and text:
+            marked(encoding.upper())
+    return text
+
+
+def read_by_mark(source: str, encoding: str, check: str = IN_THE_ENTRY) -> str:
+    """The line that says text from `source` was read as `encoding` ("UTF-16") by its byte
+    order mark, worded as `textsafe.read_as_1252` says Windows-1252, ending with where to
+    `check` its letters: binary that starts with a mark and still reads as text shows there."""
+    return (f"{source} is not UTF-8: it was read as {encoding}, as its byte order mark says, "
+            f"so its letters are kept; {check}.")
 
 
 def parse_entry(text: str, prompt_set: PromptSet | None = None) -> ParsedEntry:

@@ -698,9 +698,11 @@ def _trash_note(app: AppContext) -> list[str]:
 
 def _salvaged(app: AppContext, target: Path | None, salvage: Salvage) -> PeerJournalError:
     """The error after a backup of a damaged journal is written: it holds what could be read,
-    and names what could not be (exit 4, so that no script takes it for a whole backup)."""
+    and names what could not be (exit 4, so that no script takes it for a whole backup). It
+    says the damage itself (`DamagedJournal`): no warning that "what is shown may be
+    incomplete" goes before it (`AppContext.failed`)."""
     from peerjournal.db.health import stale_wal_note
-    from peerjournal.errors import DatabaseError
+    from peerjournal.errors import DamagedJournal
     from peerjournal.plural import counted, joined
 
     where = "The backup" if target is None else f"The backup in {target}"
@@ -714,12 +716,12 @@ def _salvaged(app: AppContext, target: Path | None, salvage: Salvage) -> PeerJou
                    else f"nor {'its ID' if salvage.unnamed == 1 else 'their IDs'}")
         missing.insert(0, f"{counted(len(lost) + salvage.unnamed, 'entry')} could not be ({ids})")
     if not missing:
-        return DatabaseError(
+        return DamagedJournal(
             f"The journal at {app.db_path} is damaged (SQLite's check of the file found "
             f"errors), though every entry and record in it could still be read. {where} holds "
             f"them all; keep the damaged journal too.{wal}"
         )
-    return DatabaseError(
+    return DamagedJournal(
         f"The journal at {app.db_path} is damaged. {where} holds every entry that could still be "
         f"read; {joined(missing)}. Keep the damaged journal too.{wal}"
     )
@@ -908,14 +910,21 @@ JOURNAL_ID_LINKS = ("Its Journal ID links this summary to your others in your me
 def _no_journal_id(app: AppContext, exc: DatabaseError) -> str:
     """The warning of an export whose journal could not store its ID (`exc`): why, in words
     that do not read as the journal losing anything (the engine's "nothing was saved" is of
-    a write that failed: here only the ID's)."""
+    a write that failed: here only the ID's). A damaged journal's is the warning said of it
+    once the export is done (`AppContext.answered`), not said here again."""
     from peerjournal.db.engine import write_blocker
+    from peerjournal.errors import DamagedJournal
 
     blocker = write_blocker(app.db_path)  # (a full disk, a read-only folder)
-    why = f", as it cannot be changed: {blocker}." if blocker else f". {exc.message}"
-    return (f"This summary carries no Journal ID: the journal could not store one{why} Nothing "
-            "in the journal was lost or changed. Your mentor's `peerjournal review` joins this "
-            "summary to your other summaries by your signature (--from) alone.")
+    if isinstance(exc, DamagedJournal):
+        why = ", as it is damaged."
+    elif blocker:
+        why = f", as it cannot be changed: {blocker}. Nothing in the journal was lost or changed."
+    else:
+        why = f". {exc.message} Nothing in the journal was lost or changed."
+    return (f"This summary carries no Journal ID: the journal could not store one{why} Your "
+            "mentor's `peerjournal review` joins this summary to your other summaries by your "
+            "signature (--from) alone.")
 
 
 def _refuse_past_damage(store: Store, first: date, last: date) -> None:

@@ -132,7 +132,7 @@ def register(app: typer.Typer) -> None:
             # before an error: "not a journal"); a file refused says how to convert it
             read_as: list[str] = []
             try:
-                text = decode_or_1252(data, name, read_as.append)
+                text = decode_or_1252(data, name, read_as.append, marked=lambda _encoding: None)
             except PeerJournalError as exc:
                 raise _with_conversion(app_ctx, exc, data, file) from None
             # jrnl's times have no zone: each takes the local zone's offset on its own date; this

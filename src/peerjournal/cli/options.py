@@ -435,12 +435,20 @@ def free_text_unquoted(option: str, more: int, placeholder: str = "your words") 
             f"more than one word goes in quotes, as in {option} \"{placeholder}\"")
 
 
+# a word typed as an entry ID, or IDs, whether or not it is one: 0, -3, #12, 5-2, 14,15
+_ID_LIKE = re.compile(r"[-#]?\d+(?:\s*[-\u2013,]\s*#?\d+)*")
+
+
 def _before_arguments(stray: list[str], argument: Any, ctx: Any, taken: int) -> list[str]:
     """`stray` without the words at its end that `argument` reads (the IDs typed last:
-    `edit 1 -s crisis team 2`), as many as it has room for besides the `taken` it has."""
+    `edit 1 -s crisis team 2`), as many as it has room for besides the `taken` it has, nor
+    those typed as IDs that are none (`_ID_LIKE`: `edit -s ward 0`), which its own error
+    says of them ("0 is not an entry ID"), not the option's quoting hint."""
     room = argument.nargs - taken if argument.nargs > 0 else len(stray)
     cut = len(stray)
-    while cut and len(stray) - cut < room and _read_by(argument, ctx, stray[cut - 1:cut]):
+    while cut and len(stray) - cut < room and (
+        _ID_LIKE.fullmatch(stray[cut - 1]) or _read_by(argument, ctx, stray[cut - 1:cut])
+    ):
         cut -= 1
     return stray[:cut]
 

@@ -393,9 +393,10 @@ def _resume_number(after: str) -> int:
     except typer.BadParameter as exc:
         if re.fullmatch(r"#?-?\d+", after.strip()):
             raise PeerJournalError(f"--resume {after}: {exc.message}", ExitCode.USAGE) from None
+    shown = after.strip() or '""'  # (`--resume ""`)
     raise PeerJournalError(
-        f"--resume {after.strip()}: give a draft's number (see `peerjournal drafts`). Nothing "
-        "was changed.", ExitCode.USAGE
+        f"--resume {shown}: give a draft's number (see `peerjournal drafts`). Nothing was "
+        "changed.", ExitCode.USAGE
     )
 
 
@@ -426,9 +427,10 @@ def _number_after_resume(
 
 
 def _one_word(typed: str, stray: list[str]) -> bool:
-    """Whether `typed` is a draft's number, or one short word as a number mistyped is ("two",
-    "#2a"), the only word no option took (`--resume We sat`: text without its -x)."""
-    if re.fullmatch(r"#?-?\d+", typed.strip()):
+    """Whether `typed` is a draft's number, or a number mistyped: nothing but digits, signs
+    and spaces ("", "1-99999999999999999999", "1 2"), or one short word ("two", "#2a"), the
+    only word no option took (`--resume We sat`: text without its -x)."""
+    if re.fullmatch(r"[\s#\d,\-\u2013]*", typed):
         return True
     return stray == [typed] and len(typed.split()) == 1 and len(typed.strip()) <= 12
 
@@ -927,11 +929,30 @@ def _no_editor_without_a_keyboard(
             f"{app.resume_hint(listed + ' --editor')}, in a terminal, opens it."
         )
     again, saves = app.resume_hint(listed), app.resume_hint(_saved_by(app, picked))
+    too_long = _too_long_to_save(picked)
+    ways = (f"{again}, in a terminal, opens it to cut it down: {too_long}" if too_long else
+            f"{again}, in a terminal, opens it, `echo y | {saves[1:-1]}` saves it as it is")
     raise PeerJournalError(
         "No answer to 'Save this entry?' came in on standard input, which is not a terminal "
-        f"your editor could use, so the draft {picked.path} was left as it was: {again}, in a "
-        f"terminal, opens it, `echo y | {saves[1:-1]}` saves it as it is."
+        f"your editor could use, so the draft {picked.path} was left as it was: {ways}."
     )
+
+
+def _too_long_to_save(picked: Draft) -> str | None:
+    """Why `picked` cannot be saved as it is, when a part of it is over what an entry holds
+    (as `_too_long` counts): a yes piped in (`echo y | peerjournal write --resume`) would be
+    refused again, so it is not offered. None when it can be (or cannot be read: said when
+    it is resumed)."""
+    from peerjournal.entry import MAX_TEXT_CHARS, normalised_text
+
+    try:
+        longest = max(map(len, map(normalised_text, picked.texts().values())), default=0)
+    except PeerJournalError:
+        return None
+    if longest <= MAX_TEXT_CHARS:
+        return None
+    return (f"at {longest:,} characters, it is too long to save as it is (an entry holds at "
+            f"most {MAX_TEXT_CHARS:,} in each part)")
 
 
 def _garbled_draft(app: AppContext, picked: Draft) -> PeerJournalError:
@@ -1040,9 +1061,12 @@ def _refused_reply(
             return added
     refused = _unused_refused(plan.line)
     if reply is True:  # with --editor: the editor was asked for
+        too_long = _too_long_to_save(picked)
+        ways = (f"{app.resume_hint(_listed(app, picked)[0] + ' --editor')}, in a terminal, "
+                f"opens it to cut it down: {too_long}" if too_long else
+                f"without --editor, `echo y | {saves[1:-1]}` saves it as it is")
         return PeerJournalError(
-            f"{refused.message} The draft {picked.path} is as it was: without --editor, "
-            f"`echo y | {saves[1:-1]}` saves it as it is.",
+            f"{refused.message} The draft {picked.path} is as it was: {ways}.",
             refused.exit_code,
         )
     options = _explicit(plan.given, plan.line.prompts)
@@ -2388,12 +2412,14 @@ def _stdin_text(app: AppContext, data: bytes) -> tuple[str, PeerJournalError | N
         decode_with_nul,
         nul_error,
         read_as_windows_1252,
+        read_by_mark,
     )
     from peerjournal.errors import PeerJournalError
     from peerjournal.textsafe import without_nul
 
     try:
-        text = decode_with_nul(data, "Standard input")
+        text = decode_with_nul(data, "Standard input", marked=lambda encoding: app.say(
+            read_by_mark("Standard input", encoding)))
     except NotTextError as exc:
         utf16 = _utf16_without_mark(data) if exc.utf8 else None  # ("Zoë", Chinese)
         if utf16 is not None:
