@@ -250,46 +250,74 @@ def _title(entry: Entry | None, ascii_only: bool = False) -> str:
 
 
 def _rescore(app: AppContext, lexicon: Lexicon, json_out: bool) -> None:
-    from peerjournal.db.engine import Commit, all_or_nothing, writing_long
+    from peerjournal.db.engine import writing_long
     from peerjournal.drift.lexicon import scorer_version
-    from peerjournal.errors import ExitCode, PeerJournalError
+    from peerjournal.errors import PeerJournalError
     from peerjournal.render.progress import progress_bar
     from peerjournal.scoring import score_for_store
 
     store = app.store()
-    stored = Commit()
+    pending: list[tuple[int, str]] = []
+    stored: list[int] = []  # the entries whose new score is committed, batch by batch
     try:
         pending = store.texts_to_rescore(lexicon.version, scorer_version())
-        rescored = [entry_id for entry_id, _ in pending]
         if pending:
             _starting(app, len(pending), lexicon)
             with progress_bar(len(pending), "Re-scoring", app.err) as advance:
                 scores = score_for_store([body for _, body in pending], lexicon, advance)
-                # one transaction: an interrupted run stores no score at all, or all of them
                 # (a write in another terminal that waits for it in vain names it)
-                with writing_long(store.path, "drift --rescore"), \
-                        all_or_nothing(store.conn, store.path) as stored:
-                    store.set_drifts(zip(rescored, scores, strict=True))
+                with writing_long(store.path, "drift --rescore"):
+                    store.rescore(zip([entry_id for entry_id, _ in pending], scores, strict=True),
+                                  lexicon.version, scorer_version(), stored)
     except KeyboardInterrupt:
-        if stored.done:  # (the signal came during COMMIT, or after it)
-            raise PeerJournalError(
-                f"Interrupted once the scores were stored. "
-                f"{_rescored_message(store, rescored, lexicon)}",
-                ExitCode.INTERRUPTED,
-            ) from None
-        from peerjournal.cli.stale import note_command
-
-        raise PeerJournalError(
-            "Interrupted: no entry was re-scored, the journal is as it was. Run "
-            f"{note_command(app, 'drift --rescore')} again to bring the scores up to date.",
-            ExitCode.INTERRUPTED,
-        ) from None
+        raise _interrupted(app, store, lexicon, stored, len(pending)) from None
+    except PeerJournalError as exc:  # (a full disk part way: what is stored stays stored)
+        if stored:
+            exc.message = f"{exc.message.rstrip('.')}. {_kept(app, stored, len(pending))}"
+        raise
     if json_out:  # (the rescore is done: a reader gone is said, not a failure)
         from peerjournal.plural import counted
 
-        app.print_json_done(f"Re-scored {counted(len(pending), 'entry')}",
-                            {"rescored": len(pending), "lexicon_version": lexicon.version})
-    app.say(_rescored_message(store, rescored, lexicon))
+        app.print_json_done(f"Re-scored {counted(len(stored), 'entry')}",
+                            {"rescored": len(stored), "lexicon_version": lexicon.version})
+    app.say(_rescored_message(store, stored, lexicon))
+
+
+def _interrupted(
+    app: AppContext, store: Store, lexicon: Lexicon, stored: list[int], pending: int
+) -> Exception:
+    """What a Ctrl-C (SIGTERM, SIGHUP) left of a rescore: nothing, every score, or the batches
+    committed before it (`Store.rescore`), and that running it again finishes the rest."""
+    from peerjournal.errors import ExitCode, PeerJournalError
+
+    if pending and len(stored) == pending:  # (the signal came during the last COMMIT, or after)
+        return PeerJournalError(
+            f"Interrupted once the scores were stored. {_rescored_message(store, stored, lexicon)}",
+            ExitCode.INTERRUPTED,
+        )
+    if stored:
+        return PeerJournalError(f"Interrupted: {_kept(app, stored, pending)}",
+                                ExitCode.INTERRUPTED)
+    from peerjournal.cli.stale import note_command
+
+    return PeerJournalError(
+        "Interrupted: no entry was re-scored, the journal is as it was. Run "
+        f"{note_command(app, 'drift --rescore')} again to bring the scores up to date.",
+        ExitCode.INTERRUPTED,
+    )
+
+
+def _kept(app: AppContext, stored: list[int], pending: int) -> str:
+    """'3,000 of 20,000 entries were re-scored and are stored: run … again to score the other
+    17,000.'"""
+    from peerjournal.cli.stale import note_command
+    from peerjournal.plural import counted
+
+    left = pending - len(stored)
+    return (
+        f"{len(stored):,} of {counted(pending, 'entry')} were re-scored and are stored: run "
+        f"{note_command(app, 'drift --rescore')} again to score the other {left:,}."
+    )
 
 
 def _starting(app: AppContext, count: int, lexicon: Lexicon) -> None:

@@ -14,6 +14,7 @@ import os
 import re
 import sqlite3
 import stat
+import sys
 import threading
 import warnings
 from collections.abc import Callable, Iterator
@@ -420,6 +421,7 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection:
     existed = path.exists() and path.stat().st_size > 0
     if existed:
         _unstick_side_files(path)
+        _keep_damaged_wal(path)
     new = not path.exists() and not path.is_symlink()
     conn: sqlite3.Connection | None = None
     try:
@@ -523,6 +525,145 @@ def _side_files(path: Path) -> list[Path]:
 def wal_file(path: Path) -> Path:
     """The journal at `path`'s write-ahead log (-wal), where SQLite keeps it (`_side_files`)."""
     return _side_files(path)[SIDE_FILES.index("-wal")]
+
+
+# SQLite's write-ahead log (https://www.sqlite.org/fileformat.html, section 4): a header, then
+# frames (a header and a page each), every one carrying the header's two salts and a checksum
+# of itself and all the frames before it. Opening a journal no program has open replays the
+# frames up to the first whose salts or checksum do not match, silently: every commit after a
+# damaged frame is lost (`_keep_damaged_wal`).
+WAL_MAGIC = (0x377F0682, 0x377F0683)  # (its last bit: the checksums' words are big-endian)
+WAL_HEADER = 32
+WAL_FRAME_HEADER = 24
+WAL_PAGE_SIZES = frozenset(1 << n for n in range(9, 17))  # 512 to 65,536 bytes
+# The frames read at most (~0.1-0.3 s at 1,000 frames of 4 KB): a -wal is checkpointed at 1,000
+# pages; one larger still (a crash during a large import) is not checked.
+WAL_FRAMES_CHECKED = 2_000
+SHM_DMS_BYTE = 128  # the -shm byte every connection to the journal holds a lock on (SQLite's)
+
+
+def _keep_damaged_wal(path: Path) -> None:
+    """Before SQLite opens the journal at `path`: when its -wal holds commits after a damaged
+    frame, which SQLite would drop without a word (and the next checkpoint forget for good),
+    keep a copy of the -wal beside it and say so. Only for a -wal left by a program that
+    ended (a crash, a killed terminal, a copied folder): none is there after a clean close,
+    so an ordinary open costs a `stat`, and one another program has open is live (no frame
+    is dropped while it is)."""
+    wal = wal_file(path)
+    try:
+        found = wal.stat()
+        if not stat.S_ISREG(found.st_mode) or found.st_size <= WAL_HEADER or _open_elsewhere(path):
+            return
+        with wal.open("rb") as log:
+            lost, salts = wal_commits_lost(log)
+    except OSError:
+        return
+    if lost:
+        _tell(_kept_wal(wal, lost, salts))
+
+
+def _kept_wal(wal: Path, lost: int, salts: bytes) -> str:
+    """Copy the damaged -wal `wal` beside it (once per log: named by its salts), this user's
+    only; the line that says what happened and where the copy is."""
+    import shutil
+
+    copy = wal.with_name(f"{wal.name}.damaged-{salts.hex()}")
+    changes = "the last change" if lost == 1 else f"the last {lost:,} changes"
+    happened = (f"The journal's write-ahead log {wal} is damaged: SQLite leaves out {changes} "
+                "saved in it (entries written, edited or deleted)")
+    try:
+        if not copy.exists():
+            _start_private(copy)
+            shutil.copyfile(wal, copy)
+    except OSError as exc:
+        return f"{happened}, and no copy of it could be kept ({exc.strerror or exc})."
+    return f"{happened}. A copy of it, which holds them, is kept at {copy}."
+
+
+def wal_commits_lost(log: Any) -> tuple[int, bytes]:
+    """How many commits of the write-ahead log open as `log` (binary) lie after its first
+    damaged frame, which SQLite drops when it opens the journal, and the log's salts. (0, b"")
+    for a sound log (frames after the last commit are a transaction never finished; frames
+    with other salts are an earlier log's, written over), or one too large to check."""
+    import struct
+
+    header = log.read(WAL_HEADER)
+    if len(header) < WAL_HEADER:
+        return 0, b""
+    magic, _, page_size, _, _, _, first, second = struct.unpack(">8I", header)
+    salts, sums, size = header[16:24], (first, second), WAL_FRAME_HEADER + page_size
+    big = bool(magic & 1)
+    if magic not in WAL_MAGIC or page_size not in WAL_PAGE_SIZES:
+        return 0, b""  # (not a log SQLite would read, nor one it wrote)
+    frame = log.read(size)
+    if _wal_checksum(header[:24], (0, 0), big) != sums:  # (SQLite ignores all of it)
+        return _commits_after(log, frame, size, salts), salts
+    for _ in range(WAL_FRAMES_CHECKED):
+        if len(frame) < size:
+            return 0, b""  # (every frame sound, or a last one cut short: never committed)
+        sums = _wal_checksum(frame[:8] + frame[WAL_FRAME_HEADER:], sums, big)
+        if frame[8:16] != salts or sums != struct.unpack(">2I", frame[16:24]):
+            return _commits_after(log, frame, size, salts), salts
+        frame = log.read(size)
+    return 0, b""
+
+
+def _commits_after(log: Any, frame: bytes, size: int, salts: bytes) -> int:
+    """The commit frames (a database size in their header) of this log (its `salts`) from
+    `frame`, the first damaged one, to the end of `log`, frames of `size` bytes, within
+    WAL_FRAMES_CHECKED."""
+    commits = 0
+    for _ in range(WAL_FRAMES_CHECKED):
+        if len(frame) < size:
+            break
+        commits += frame[8:16] == salts and frame[4:8] != bytes(4)
+        frame = log.read(size)
+    return commits
+
+
+def _wal_checksum(data: bytes, sums: tuple[int, int], big: bool) -> tuple[int, int]:
+    """SQLite's checksum of a -wal's header or frame, carried on from `sums`: over its 32-bit
+    words, two at a time, in the byte order the log's magic number gives."""
+    import array
+
+    words = array.array("I", data)
+    if big != (sys.byteorder == "big"):
+        words.byteswap()
+    first, second = sums
+    pairs = iter(words)
+    for one, other in zip(pairs, pairs, strict=True):
+        first = (first + one + second) & 0xFFFFFFFF
+        second = (second + other + first) & 0xFFFFFFFF
+    return first, second
+
+
+def _open_elsewhere(path: Path) -> bool:
+    """Whether another program has the journal at `path` open (a lock on its -shm's DMS byte,
+    asked of the system without taking one); True where that cannot be asked (nothing is
+    checked then: a live -wal is no sign of damage)."""
+    shm = _side_files(path)[SIDE_FILES.index("-shm")]
+    if not shm.exists():
+        return False
+    if sys.platform not in ("linux", "darwin"):
+        return True
+    import fcntl
+    import struct
+
+    # struct flock, as F_GETLK reads it: a write lock of the byte wanted (type, whence, start,
+    # length, process), and what holds it; macOS has the type and whence last
+    lock = (fcntl.F_WRLCK, os.SEEK_SET, SHM_DMS_BYTE, 1, 0)
+    layout, asked = ("hhqqi", lock) if sys.platform == "linux" else ("qqihh", lock[2:] + lock[:2])
+    try:
+        fd = os.open(shm, os.O_RDONLY)
+    except OSError:
+        return True
+    try:
+        held = struct.unpack(layout, fcntl.fcntl(fd, fcntl.F_GETLK, struct.pack(layout, *asked)))
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return bool(held[0 if sys.platform == "linux" else 3] != fcntl.F_UNLCK)
 
 
 def _real(path: Path) -> Path:

@@ -1287,7 +1287,7 @@ class Store:
 
     def set_drifts(self, scores: Iterable[tuple[int, Drift | StoredDrift]]) -> None:
         """Store scores as they arrive (a generator: while later ones are still being scored),
-        in one transaction."""
+        in one transaction (or the caller's: `rescore`)."""
         from peerjournal.db.scoretable import ScoreRows
 
         score_rows = ScoreRows()
@@ -1303,6 +1303,31 @@ class Store:
                     f"UPDATE entry SET {' = ?, '.join(DRIFT_COLUMNS)} = ? WHERE id = ?", rows
                 )
                 score_rows.write(conn)
+
+    def rescore(
+        self,
+        scores: Iterable[tuple[int, StoredDrift]],
+        lexicon_version: str,
+        scorer_version: str,
+        stored: builtins.list[int],
+    ) -> None:
+        """Store a rescore's scores as they arrive, committing every WRITTEN_BY entries, so a
+        Ctrl-C, SIGTERM or crash near the end of a large journal's rescore loses one batch,
+        not every score made. The IDs of each batch are added to `stored` once it is committed
+        (in place: the caller reads it after an interrupt). Each entry's score and versions
+        change together, and only while it is still stale: one edited (and so scored) in
+        another terminal since its text was read, or deleted for good, is left as it is."""
+        arriving = iter(scores)
+        while batch := list(islice(arriving, WRITTEN_BY)):
+            ids = [entry_id for entry_id, _ in batch]
+            commit = Commit()
+            try:
+                with self.marked_write(commit) as conn:
+                    still = _still_stale(conn, ids, lexicon_version, scorer_version)
+                    self.set_drifts(pair for pair in batch if pair[0] in still)
+            finally:
+                if commit.done:  # (also when a Ctrl-C is raised as COMMIT returns)
+                    stored.extend(ids)
 
 
 @contextmanager
@@ -1534,6 +1559,18 @@ def _answers(raw: str | None) -> dict[str, str]:
 def _drift_values(drift: Drift | StoredDrift | None) -> tuple[str | None, ...]:
     """Values for DRIFT_COLUMNS."""
     return _drift_and_rates(drift)[0]
+
+
+def _still_stale(
+    conn: sqlite3.Connection, ids: Sequence[int], lexicon_version: str, scorer_version: str
+) -> set[int]:
+    """Which of the entries `ids` are there and still scored with another lexicon or scoring
+    code (`Store.rescore`: not scored anew by an edit since)."""
+    rows = conn.execute(
+        f"SELECT id FROM entry WHERE id IN (SELECT value FROM json_each(?)) AND ({_STALE})",
+        (json.dumps(list(ids)), lexicon_version, scorer_version),
+    )
+    return {int(entry_id) for (entry_id,) in rows}
 
 
 def _drift_and_rates(
