@@ -24,13 +24,25 @@ _ABOUT_THE_WRITER = {
     "you'd": "the writer would", "yourselves": "themselves",
     "youre": "the writer is", "youve": "the writer has", "youll": "the writer will",
 }
-# text-speak for "you" words ("when u feel stuck", "ur story"), read as the words themselves
-# where typed as text-speak (`_Label.low`); "r" for "are" is in _AFTER_YOU ("r u ok", "u r")
+# text-speak for "you" words and "are" ("when u feel stuck", "ur story", "r u ok"), read as
+# the words themselves where typed as text-speak (`_Label._texted`)
 _TEXT_SPEAK = {"u": "you", "ur": "your", "urself": "yourself", "u're": "you're",
-               "u've": "you've", "u'll": "you'll", "u'd": "you'd"}
+               "u've": "you've", "u'll": "you'll", "u'd": "you'd", "r": "are"}
+# what may touch text-speak: a space, or the punctuation around a sentence's words ("u?",
+# "(u)", "u: listen"); not a digit, "&", "/" or "." inside a token ("U2", "4u", "r&r", "u/s",
+# "u.s.")
+_TEXT_BEFORE = frozenset([*" \t\n([\"“", ""])  # "": the label's start
+_TEXT_AFTER = frozenset([*" \t\n,;:!?)]\"”", ""])  # "": its end
+# before "u", words that make it a letter ("the u in hub", "a u in maths", "vitamin u", "plan
+# u", "mark it u", "mark it as u"), and after it, verbs "you" never takes ("u is a vowel")
+_LETTER_BEFORE = frozenset({"the", "a", "an", "letter", "vitamin", "plan", "grade", "it"})
+_LETTER_AFTER = frozenset({"is", "isn't", "isnt", "has", "hasn't", "hasnt", "does", "doesn't",
+                           "doesnt"})
+# after a capital "U" at a sentence's start, words that make it text-speak ("U ok?", "U r")
+_VERB_OR_OK = frozenset({"ok", "okay", "alright", "r", "are", "were", "rock"})
 # verbs that read otherwise after "the writer" than after "you" ("you are" -> "is")
 _AFTER_YOU = {"are": "is", "were": "was", "have": "has", "do": "does", "don't": "doesn't",
-              "aren't": "isn't", "weren't": "wasn't", "haven't": "hasn't", "r": "is",
+              "aren't": "isn't", "weren't": "wasn't", "haven't": "hasn't",
               "dont": "doesnt", "arent": "isnt", "werent": "wasnt", "havent": "hasnt"}
 # the other contractions typed without their apostrophe ("you cant say no", "didnt you…"):
 # no verb to agree, as "can't" is not
@@ -95,6 +107,8 @@ _NOT_A_VERB = frozenset({
     "can", "could", "will", "would", "should", "shall", "might", "must", "may", "did", "had",
     "does", "is", "was", "be", "been", "being", "got", "ought", "used", "better", "most",
     "least", "much", "plus", *_UNTYPED,
+    # what "you" is called ("you legend", "u star", "you absolute gem")
+    "legend", "star", "hero", "angel", "gem", "superstar", "champ", "hun", "babe", "genius",
 })
 # pronouns, never a verb after "you" ("you I…", "you they…")
 _PRONOUNS = frozenset({"i", "we", "they", "he", "she", "me", "my", "our", "his", "their",
@@ -112,6 +126,9 @@ _IRREGULAR_PAST = frozenset({
     "drove", "grew", "threw", "rose", "woke", "wore", "hid", "led", "fed", "fled", "bit", "shook",
     "stuck", "struck", "understood", "withdrew", "overlooked", "learnt", "burnt",
 })
+# verbs ending in "o" that are not everyday verbs (`_JOBS`: "go", "echo"); another word so
+# ending after "you" is no verb to add "es" to ("u kno", "you bro")
+_O_VERBS = frozenset({"veto", "undergo", "forgo", "outdo", "redo", "overdo", "solo", "lasso"})
 # words ending in "ed" that are verbs in the present ("you embed it")
 _ED_VERBS = frozenset({"embed", "imbed"})
 # words between "you" and its verb that are no adverbs ("you each decide", "you alone know")
@@ -160,7 +177,7 @@ _JOBS = _KNOWN_VERBS | frozenset({
 
 # words that open a clause ("hope you", "wish you") and are nouns right after a verb, what it
 # does ("you model hope and share")
-_NOUNS_TOO = frozenset({"hope", "wish", "thought"})
+_NOUNS_TOO = frozenset({"hope", "wish"})
 # words that end the stretch in which a verb can be joined to the one before ("thinks and
 # feels"): a new clause ("…when they", "…what your")
 _STOP_JOINING = (_SUBJECTS | _SUBJECT_AFTER | {"your", "yourself"}) - {"and", "or"}
@@ -247,18 +264,20 @@ def _adverb(word: str) -> bool:
                              and w not in _LY_VERBS and w not in _LY_NOUNS)
 
 
-def _present(verb: str) -> str | None:
+def _present(verb: str, low: str | None = None) -> str | None:
     """`verb` as said after "the writer" ("think" -> "thinks", "do" -> "does"); None for a
-    word that is not a verb in the present ("told", "can't", "okay", "guys")."""
-    w = verb.casefold().replace("’", "'")
-    w = _TEXT_SPEAK.get(w, w)  # "u", "ur": no verb
+    word that is not a verb in the present ("told", "can't", "okay", "guys", a letter: "R").
+    `low`: the word as read (`_Label.low`: text-speak "r" as "are")."""
+    w = low if low is not None else verb.casefold().replace("’", "'")
     if w in _AFTER_YOU:
         return _in_case_of(verb, _AFTER_YOU[w])
-    if ("'" in w or w in _NOT_A_VERB or w in _PRONOUNS or w in _IRREGULAR_PAST or _adverb(w)
+    if (len(w) < 2 or "'" in w or w in _NOT_A_VERB or w in _PRONOUNS or w in _IRREGULAR_PAST
+            or _adverb(w)
             or (w.endswith("ed") and len(w) > 3 and not w.endswith("eed")
                 and w not in _ED_VERBS)
             or (w.endswith("s") and not w.endswith(("ss", "us", "is")))
-            or (w.endswith("ing") and re.search("[aeiouy]", w[:-3]))):
+            or (w.endswith("ing") and re.search("[aeiouy]", w[:-3]))
+            or (w.endswith("o") and w not in _JOBS and w not in _O_VERBS)):  # "u kno"
         return None
     return _third_person(verb)
 
@@ -312,10 +331,43 @@ class _Label:
         return _TEXT_SPEAK[w] if w in _TEXT_SPEAK and self._texted(i) else w
 
     def _texted(self, i: int) -> bool:
-        """Whether "u", "ur" or "urself" (word `i`) is text-speak: in lower case, or with the
-        capital of a sentence ("U ok?"), not a letter or a name ("Ward U", "UR", "Plan U")."""
+        """Whether "u", "ur", "r" (word `i`) is text-speak: a word of its own in lower case
+        ("r u ok", "when u feel"), not part of a token ("U2", "4u", "r&r", "u/s", "U.S."), a
+        capital ("Ward U", "UR", "U R OK", "Ur is a city") or a letter ("the u in hub")."""
+        word, after = self.words[i], self.gaps[i + 1]
+        if not (word.islower() or self._texted_capital(i)) \
+                or self.gaps[i][-1:] not in _TEXT_BEFORE:
+            return False
+        if after[:1] == ".":  # "see u.", not "u.s." nor "r. smith"
+            return word != "r" and after[1:2] in _TEXT_AFTER
+        if after[:1] not in _TEXT_AFTER:
+            return False
+        before = self.words[i - 1].casefold() if i > 0 and self.spaced(i) else ""
+        if i > 1 and before in {"it", "as"} and self.spaced(i - 1):
+            two = self.words[i - 2].casefold()
+            before = "it" if (before, two) == ("as", "it") else before  # "mark it as u"
+            before = "" if two in _ASKING else before  # "is it u?"
+        return word != "u" or (before not in _LETTER_BEFORE and (
+            i + 1 >= len(self.words) or self.words[i + 1].casefold() not in _LETTER_AFTER))
+
+    def _texted_capital(self, i: int) -> bool:
+        """Whether "U" or "R" (word `i`) is text-speak with the capital of a sentence: before
+        a verb ("U ok?", "U can do it"), or "R" before "u" ("R u ok?"); not "U grade", "U of
+        T", "U R OK"."""
         word = self.words[i]
-        return word.islower() or (word == word.capitalize() and self.opens(i, comma=False))
+        if word not in {"U", "R"} or not self.opens(i, comma=False) or i + 1 >= len(self.words):
+            return False
+        after = self.words[i + 1]
+        if not self.spaced(i + 1) or not after.islower():
+            return False
+        if word == "R":
+            return after in {"u", "you"}
+        return after in _VERB_OR_OK or after in _TAKES_YOU or after in _JOBS or after in _ASKING
+
+    def present(self, k: int) -> str | None:
+        """Word `k` as said after "the writer" (`_present`), text-speak as read ("u r" ->
+        "is")."""
+        return _present(self.words[k], self.low(k))
 
     def opens(self, i: int, comma: bool = True) -> bool:
         """Whether word `i` starts the label, a sentence or a clause."""
@@ -347,16 +399,41 @@ class _Label:
         """What "you" (word `i`) is: "asked" ("do you feel"), "subject" ("what you feel",
         "the people you support") or "object" ("telling you", "staff have you run")."""
         before = self.low(i - 1)
+        if self._second_object(i):  # "it helps Sam & you cope", "lets him and you rest"
+            return "object"
         if self.opens(i) or not before or self.signed(i):  # "when you're tired & you snap"
             return "subject"
         if before in _ASKING:
             return "asked" if before not in _AFTER_YOU or self.asks(i - 1) else "object"
         if before in _SUBJECT_AFTER or before in _CLAUSE_VERBS:
             return "subject"
-        if before in _NOUN_BEFORE or self._hyphened_noun(i - 1) or (
+        if before in _NOUN_BEFORE or self._hyphened_noun(i - 1) or self._initials(i - 1) or (
                 self.spaced(i - 1) and (self._noun(i - 1) or self._bare_noun(i - 1))):
             return "subject"
+        if self.spaced(i) and self.opens(i - 1, comma=False) and self._bare_noun(i - 1):
+            return "subject"  # a sentence's first word ("Done. Stories you tell", "U.S. vets")
         return "object"
+
+    def _second_object(self, i: int) -> bool:
+        """Whether "you" (word `i`), joined by "and", "&" or "+" to the one before, is the
+        second object of that one's verb ("it helps Sam & you cope", "lets him and you rest"),
+        not a subject of its own ("you plan + you prepare", "you help Sam and you cope")."""
+        if self.gaps[i].strip() in {"&", "+"}:
+            first = i - 1
+        elif self.low(i - 1) == "and" and self.spaced(i - 1) and self.spaced(i):
+            first = i - 2
+        else:
+            return False
+        verb = self.low(first - 1)
+        stem = _stem(verb) if verb.endswith("s") else verb
+        return first > 0 and self.spaced(first) and self.low(first - 2) != "you" \
+            and (stem in _CAUSATIVE or stem in _GIVING or stem in _TAKES_YOU)
+
+    def _initials(self, j: int) -> bool:
+        """Whether word `j`, before "you", ends letters joined by "&" ("the Q&A you lead", "r&r
+        you need", "A&E you visit"): a noun."""
+        return j > 0 and self.gaps[j] == "&" and len(self.words[j]) <= 2 \
+            and len(self.words[j - 1]) <= 2 and self.spaced(j + 1)
 
     def _hyphened_noun(self, j: int) -> bool:
         """Whether word `j`, before "you", ends a hyphened noun ("check-ins you do", "the
@@ -394,8 +471,8 @@ class _Label:
             return False
         # a word that is a verb as well ("calls", "hopes", "drives"): a noun only where "you"
         # has a verb of its own that needs it ("calls you make"), not "drives you mad"
-        if stem in _GIVING_OR_NOUN and self.low(j + 2) in _GIVEN:
-            return False  # "what wins you respect", not "wins you celebrate"
+        if stem in _GIVING_OR_NOUN and self.low(j + 2) in _GIVEN and before in _QUESTION_WORDS:
+            return False  # "what wins you respect", not "wins you celebrate", "causes you support"
         return (stem not in _TAKES_YOU and stem not in _GIVING_OR_NOUN) or self._known_verb(j + 2)
 
     def _known_verb(self, k: int) -> bool:
@@ -469,12 +546,12 @@ class _Label:
         if not (self.spaced(k) or after_aside):
             return
         k = self._hyphened(k)
-        if (said := _present(self.words[k])) is None:
+        if (said := self.present(k)) is None:
             return
         self.said[k] = said
         while (joined := self._joined(k)) is not None:
             k = joined
-            self.said[k] = _present(self.words[k]) or self.words[k]
+            self.said[k] = self.present(k) or self.words[k]
 
     def _aside(self, k: int) -> int:
         """Word `k` after "you", or the verb after an aside there ("you, not staff, decide",
@@ -493,7 +570,7 @@ class _Label:
         for j in range(k + 1, min(k + 6, len(self.words))):
             if closer in self.gaps[j]:  # the aside closes there and its verb comes next
                 closes = self.gaps[j].strip() == closer
-                return j if closes and _present(self.words[j]) is not None else k
+                return j if closes and self.present(j) is not None else k
         return k
 
     def _joined(self, verb: int) -> int | None:
@@ -504,8 +581,8 @@ class _Label:
         for k in range(verb + 1, min(verb + 8, len(self.words))):
             listed = k == verb + 1 and "," in self.gaps[k]
             thing = k == verb + 1 and self.low(k) in _NOUNS_TOO  # "models hope and shares"
-            if not (listed or thing) and (self.opens(k, comma=False)
-                                          or self.low(k) in _STOP_JOINING):
+            if not (listed or thing or self.signed(k)) and (self.opens(k, comma=False)
+                                                            or self.low(k) in _STOP_JOINING):
                 return None
             if not listed and "," in self.gaps[k] and self.low(k) in _JOBS \
                     and self.low(k + 1) not in _ASKING:
@@ -519,7 +596,7 @@ class _Label:
             while after < len(self.words) and _adverb(self.words[after]):
                 after += 1
             after = self._hyphened(after) if after < len(self.words) else after
-            if after >= len(self.words) or _present(self.words[after]) is None \
+            if after >= len(self.words) or self.present(after) is None \
                     or self._subject(after):
                 return None
             close = k == verb + 1 or after > first
@@ -539,7 +616,8 @@ class _Label:
         title = self.spaced(i + 1) and self.words[i + 1][:1].isupper() \
             and not self.words[i + 1].isupper()
         said = "the writer"
-        if self.low(i - 1) in {"the", "a"} and self.spaced(i):  # "the you that shows up"
+        if self.low(i - 1) in {"the", "a"} and self.spaced(i) \
+                and (self.words[i - 1] != "A" or self.opens(i - 1)):  # not "Q&A you led"
             said, self.said[i - 1], self.gaps[i] = self.words[i - 1] + " writer", "", ""
         self.said[i] = _in_case_of(self.words[i], said, title)
         if self.low(i + 1) == "who":  # "the writer who was there", "the writer, who listens"
