@@ -371,16 +371,14 @@ def test_drafts_where_and_a_full_backup_tell_of_kept_words(
 
 def test_a_signal_while_an_exit_is_under_way_is_the_decided_one() -> None:
     """Typer's `except KeyboardInterrupt: raise Exit(130)` turned a late SIGTERM, after the
-    command returned, into a silent 130 (QA r47 4): `_decided` says the code is decided."""
-    import inspect
-
+    command returned, into a silent 130 (QA r47 4): `_decided` says an exit is under way."""
     from peerjournal import launcher
 
-    assert not launcher._decided(inspect.currentframe())
+    assert not launcher._decided()
     try:
         raise SystemExit(0)
     except SystemExit:
-        assert launcher._decided(inspect.currentframe())
+        assert launcher._decided()
 
 
 # -- round 47, third pass (QA qa_selfcheck2) ------------------------------------------------------
@@ -487,7 +485,7 @@ def test_q_at_the_second_offer_keeps_both_files(
 
 
 @pytest.mark.parametrize(("replies", "asked_again"), [
-    (["yes please"], 0), (["yes."], 0), (["4", "y"], 1), (["yep", "Yes!"], 1),
+    (["yes please"], 0), (["yes."], 0), (["4", "y"], 1), (["yess", "Yes!"], 1),
 ])
 def test_the_offer_reads_a_reply_as_every_y_n_question_does(
     cli: CLI, store: Store, isolated: Path, keys: Callable[..., Keys],

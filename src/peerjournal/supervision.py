@@ -334,7 +334,7 @@ _UNITS = {"star", "stars", "points", "pts", "pt"}  # "3 stars": a part of the sc
 _PLAIN_MARKS = set(".!?,;:)")  # after a score alone ("five!", "3)"), or before its note
 _DASHES = ("-", "–", "—")
 _FACE = re.compile(
-    r"[:;=8][-'^o]?[()\[\]DPpOo3/|\\*]+|<3+|[)(\]\[][-'^]?[:;=]"  # :) ;-( <3 (:
+    r"[:;=8][-'^o]?[()\[\]DPpOo3/|\\*]+|<3+|[)(\]\[D][-'^]?[:;=]"  # :) ;-( <3 (: D:
     r"|[xX]D+|\^+[_.\-oO]?\^+|>[_.]?<|([;T\-oOxXuU@*=])[_.]\1|[oO][_.][oO]"  # xD ^^ -_-
     r"|\\[oO]/?|[oO]/")  # \o/ o/
 # the words typed beside a score that say how the writer feels about it ("4 tbh lol", "idk
@@ -348,13 +348,33 @@ _ASIDES = frozenset({
 MAX_ASIDES = 3  # "4 tbh lol": a few words; more is a sentence, the writer's words
 
 
+# A face the patterns above do not name ("</3", "._.", ">:(", "~_~", "0_0", "(-_-)", "ಠ_ಠ",
+# "¯\_(ツ)_/¯") is still one: marks that are not a sentence's ("...", "?!", "--"), with at
+# most three letters, each one faces are drawn with (eyes, mouths: "T_T", "u.u") or from
+# another script (kaomoji), and no number ("-4", "/5", "(3)", "#2": a second score, out of,
+# or a count)
+_FACE_LETTERS = frozenset("DPpOoXxTUuVvWwc03")
+_FACE_MAX_LETTERS = 3
+_SENTENCE_MARKS = frozenset(".,;:!?…'\"‘’“”-–—()[]{}/")
+_NUMBER = re.compile(r"[-+~/.,#(\[]*\d+[.,%)\]]*")
+_FACE_MAX = 12
+
+
 def is_face(piece: str) -> bool:
-    """An emoticon (":)", ";-(", "<3") or emoji ("🙂"), as one word of a line."""
+    """An emoticon (":)", ";-(", "<3", "</3", "._.") or emoji ("🙂"), as one word of a line:
+    whatever face the writer draws, so that none is dropped from a score's note."""
     import unicodedata
 
-    return _FACE.fullmatch(piece) is not None or (
-        not any(c.isalnum() for c in piece)
-        and any(unicodedata.category(c) == "So" for c in piece))
+    if _FACE.fullmatch(piece) is not None:
+        return True
+    if not any(c.isalnum() for c in piece) and any(
+            unicodedata.category(c) == "So" for c in piece):
+        return True
+    drawn = [c for c in piece if c.isalnum()]
+    return (2 <= len(piece) <= _FACE_MAX and len(drawn) <= _FACE_MAX_LETTERS
+            and all(c in _FACE_LETTERS or not c.isascii() for c in drawn)
+            and not set(piece) <= _SENTENCE_MARKS | set(drawn)
+            and not any(c.isspace() for c in piece) and _NUMBER.fullmatch(piece) is None)
 
 
 def _is_aside(word: str) -> bool:
@@ -402,17 +422,25 @@ def _read_score(text: str) -> _ScoreRead | None:
     if rest and rest[0][0] in _UNITS:  # "3 stars", "3/5 stars"
         end, rest, hedged = rest[0][2], rest[1:], True
     after = text[end:].strip()
-    if not is_face(_first_word(after)) and _second_score(rest):  # ("3 <3": a face)
+    if _second_score(rest[:_before_a_face(text, rest)]):  # ("3 <3", "3? 0_0": a face)
         return None
     note = _note(after, word == "one")
     if note is None:
         return None
     if not any(c.isalnum() for c in note) and not is_face(_first_word(note)):
         note = ""  # "3 - ?": marks alone
-    if lead:
-        note = f"{lead} {note}".strip()
+    if lead or note:  # the writer's words: every one typed is kept ("idk maybe 3??")
+        note = " ".join(filter(None, (lead, text[:pieces[at][1]].strip() if lead else "",
+                                      _doubt(after), note)))
     plain = not (hedged or lead or out_of or note) and set(after) <= _PLAIN_MARKS | {" "}
     return _ScoreRead(score, note, plain)
+
+
+def _doubt(after: str) -> str:
+    """The marks typed straight after a score that say more than a stop does ("3??", "3?!",
+    "3..."), which a note beside it keeps; "" for one mark that only ends it ("3.", "4:")."""
+    marks = after[:len(after) - len(after.lstrip("".join(_PLAIN_MARKS - {")"})))]
+    return marks if "?" in marks or len(marks) > 1 else ""
 
 
 def _leading_asides(text: str) -> tuple[str, str]:
@@ -450,6 +478,17 @@ def _out_of(rest: list[tuple[str, int, int]]) -> int | None:
     return 0
 
 
+def _before_a_face(text: str, rest: list[tuple[str, int, int]]) -> int:
+    """How many of the pieces `rest` (of `text`) come before its first face ("3? 0_0")."""
+    start = 0
+    for word in text.split():
+        start = text.index(word, start)
+        if is_face(word):
+            return sum(end <= start for _, _, end in rest)
+        start += len(word)
+    return len(rest)
+
+
 def _second_score(rest: list[tuple[str, int, int]]) -> bool:
     """Whether another number follows, past marks and joining words ("-4", ", maybe four",
     " and a half", ".5"): two scores, a range or a half."""
@@ -466,10 +505,11 @@ def _note(after: str, one: bool) -> str | None:
     after a mark or a note's opening word, a face; None if they are not a note."""
     if is_face(_first_word(after)):
         return after  # "3 :)", "3 :( because"
-    if set(after) <= _PLAIN_MARKS | {" "}:
+    faced = any(is_face(word) for word in after.split())  # "3... :)", "3?? :(": kept
+    if not faced and set(after) <= _PLAIN_MARKS | {" "}:
         return ""
-    if all(w.strip(".;:!?()").lower() in _HEDGES_AFTER
-           for w in after.replace(",", " ").split() if w.strip(".;:!?()")):
+    if not faced and all(w.strip(".;:!?()").lower() in _HEDGES_AFTER
+                         for w in after.replace(",", " ").split() if w.strip(".;:!?()")):
         return ""  # "3 or so", "3, maybe", "four-ish?", "3 (ish)"
     marks = len(after) - len(after.lstrip("".join(_PLAIN_MARKS)))
     if marks:  # "4: they did", "five! because"

@@ -159,9 +159,12 @@ class PeerJournalGroup(TyperGroup):
         return text
 
     def invoke(self, ctx: Any) -> Any:  # click's Context, which Typer vendors privately
+        from peerjournal.launcher import returned
+
         try:
             _refuse_one_dash_option(ctx)
             found = super().invoke(ctx)
+            returned()  # (a late Ctrl-C or SIGTERM from here on: the command's own code)
             if isinstance(ctx.obj, AppContext):
                 ctx.obj.answered()
             return found

@@ -292,7 +292,22 @@ def kept_answers_lines(app: AppContext, folder: Path) -> list[str]:
         )
     from peerjournal.cli.supervision import kept_words_lines  # (words kept with no score)
 
-    return [*said, *kept_words_lines(app, folder)]
+    said += kept_words_lines(app, folder)
+    return [KEPT_BY_A_CHECK, *said] if said else []
+
+
+# The heading over what a self-check kept, in `drafts`: no draft (`write --resume` does not
+# continue it), so it is not counted among them (QA r47: "There are no unfinished drafts."
+# and then a list)
+KEPT_BY_A_CHECK = "Kept by a self-check (not drafts: `write --resume` does not continue them):"
+
+
+def no_drafts(app: AppContext, folder: Path) -> str:
+    """`drafts`' line when no draft is kept, in agreement with what it lists below it: the
+    words a self-check kept in `folder` (its self-check folder) are not drafts of an entry."""
+    if kept_answers_lines(app, folder):
+        return "There are no unfinished entry drafts."
+    return "There are no unfinished drafts."
 
 
 def _answers_in(path: Path) -> int:

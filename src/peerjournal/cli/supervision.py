@@ -1005,6 +1005,7 @@ class _Questions:
         self.keep: Callable[[str, Answer], None] | None = None
         self.item_id = ""  # the item asked
         self.given: list[KeptWords] = []  # kept words the writer gave the item asked (`_offered`)
+        self.claims: list[Draft] = []  # their files, held while this check has them (`_claim`)
         self.lost: PeerJournalError | None = None  # words that could not be kept (`_keep_words`)
         self._guided = guided
         guided.forgiving_stdin()  # a stray non-UTF-8 byte is a �, never the end
@@ -1015,6 +1016,7 @@ class _Questions:
         return self
 
     def __exit__(self, *_: object) -> None:
+        self._let_go()
         self.reader.close()
 
     def __call__(self, item: Item, position: int, total: int) -> Answer | None:
@@ -1056,6 +1058,8 @@ class _Questions:
 
         given: list[KeptWords] = []
         for kept in _words_kept(self.app_ctx, item_id):
+            if not self._claim(kept):  # (another check has them, or has taken them)
+                continue
             on = f" on {kept.when}" if kept.when else ""
             if not _fits_a_note(" ".join([*(g.words for g in given), kept.words])):
                 self._reply(f"Words typed here{on} with no score are longer than a note holds: "
@@ -1068,11 +1072,40 @@ class _Questions:
             if self._use_them():
                 given.append(kept)
             else:
+                self._let_go(kept.path)
                 self._reply(f"They stay in {kept.path} (delete the file if they are not "
                             "wanted).")
             if self.ended:
                 break
         return given
+
+    def _claim(self, kept: KeptWords) -> bool:
+        """Hold the file of `kept` (`Draft.take`) before its words are offered, so that a
+        check in another terminal neither offers nor takes them too; False when another check
+        holds it, or has taken its words since it was read (gone, or changed). A check killed
+        while it holds the file leaves it as it was: the lock goes with the process."""
+        from peerjournal.drafts import Draft
+
+        claim = Draft(kept.path)
+        try:
+            if not claim.take():
+                return False
+        except OSError:  # no lock can be made (a read-only folder): offered as before
+            return True
+        if _words_in(kept.path) != (kept.item, kept.words, kept.saved):
+            claim.release()
+            return False
+        self.claims.append(claim)
+        return True
+
+    def _let_go(self, path: Path | None = None) -> None:
+        """Release the kept words' files held (`_claim`), or the one at `path`; with none
+        named, the item's words are done with (`given` emptied)."""
+        for claim in [c for c in self.claims if path in (None, c.path)]:
+            claim.release()
+            self.claims.remove(claim)
+        if path is None:
+            self.given = []
 
     def _use_them(self) -> bool:
         """The reply to "Use them as this score's note?", read as every [y/N] question is
@@ -1242,7 +1275,7 @@ class _Questions:
             for given in self.given:
                 self._reply(f"The words kept from {given.when or 'an earlier check'} stay in "
                             f"{given.path}.")
-            self.given = []
+            self._let_go()
             return
         kept = json.dumps({"item": self.item_id, "words": " ".join(words)}, ensure_ascii=False)
         try:
@@ -1274,7 +1307,7 @@ class _Questions:
         for kept in self.given:
             with contextlib.suppress(OSError):
                 kept.path.unlink(missing_ok=True)
-        self.given = []
+        self._let_go()
 
     def words_taken(self, answers: Answers) -> None:
         """Once the journal holds `answers`: the kept words given to the item asked go with
@@ -1288,7 +1321,7 @@ class _Questions:
             else:
                 self._reply(f"The words kept from {kept.when or 'an earlier check'} are not in "
                             f"its note: they stay in {kept.path}.")
-        self.given = []
+        self._let_go()
 
     def _forget_file(self, kept: KeptWords) -> None:
         """Remove the file of kept words the journal now holds in a note; when it cannot be,

@@ -243,7 +243,10 @@ def register(app: typer.Typer) -> None:
             app_ctx.print_json(rows)
             return
         if not rows:
-            app_ctx.say("There are no unfinished drafts.")
+            from peerjournal.cli.drafts_list import no_drafts
+            from peerjournal.cli.supervision import UNSAVED_ANSWERS
+
+            app_ctx.say(no_drafts(app_ctx, _drafts_dir(app_ctx) / UNSAVED_ANSWERS))
             _orphaned_recovery(app_ctx)
             _kept_answers(app_ctx)
             return
@@ -270,9 +273,9 @@ def register(app: typer.Typer) -> None:
             if row["recovery"]:  # (an editor stopped on it: a closed terminal)
                 app_ctx.say(f"Draft {draft.number}: "
                             f"{_recovery_note(app_ctx, draft.number or 0, draft)}")
+        app_ctx.say(closing_line(app_ctx, found))  # (of the drafts: before what is no draft)
         _orphaned_recovery(app_ctx)
         _kept_answers(app_ctx)
-        app_ctx.say(closing_line(app_ctx, found))
 
 
 class _InRange(int):
