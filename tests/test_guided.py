@@ -302,7 +302,7 @@ def test_the_save_question_asks_again_unless_the_answer_is_yes_or_no(
     cli: CLI, isolated: Path
 ) -> None:
     # "nope" (or a stray line of text) used to count as yes: only n/no kept the draft.
-    result = cli("write", input="\n".join([*ANSWERS[:-1], "nope", "No"]) + "\n")
+    result = cli("write", input="\n".join([*ANSWERS[:-1], "nop", "No"]) + "\n")
     assert result.exit_code == 1 and "Not saved." in result.stderr
     assert result.stderr.count("Save this entry? [Y/n]") == 2
     assert "Please answer y (save) or n (keep it as a draft)." in result.stderr

@@ -188,7 +188,7 @@ def test_words_typed_at_save_this_entry_go_to_the_evaluation(
 ) -> None:
     """Before: "Please answer y…", and the line (an answer typed one prompt late) was gone."""
     late = "Next time I will ask him first."
-    keys(*TO_TAGS, "", "", late, "ok", "y")  # (two words, "ok", are still only asked again)
+    keys(*TO_TAGS, "", "", late, "hmm", "y")  # (two words, "hmm", are still only asked again)
     result = cli("write")
     assert result.exit_code == 0, result.stderr
     assert "added to the end of your evaluation" in result.stderr

@@ -161,7 +161,7 @@ def test_any_words_at_save_this_entry_are_kept_in_the_evaluation(
     assert entries(cli)[0]["evaluation"] == line
 
 
-@pytest.mark.parametrize("reply", ["ye", "Yy", "nope", "nah.", "OK", "what?", "x", "...", "1"])
+@pytest.mark.parametrize("reply", ["ye", "Yy", "nop", "hmm.", "Yess", "what?", "x", "...", "1"])
 def test_a_try_at_y_or_n_is_asked_again_and_not_kept(
     cli: CLI, keys: Callable[..., Keys], reply: str
 ) -> None:

@@ -354,10 +354,10 @@ def test_people_add_from_stdin_refuses_one_alias_for_several_and_adds_nobody(cli
 def test_people_add_without_a_name_asks_at_a_terminal_only(
     cli: CLI, monkeypatch: pytest.MonkeyPatch, terminal: None
 ) -> None:
-    monkeypatch.setattr("builtins.input", lambda: "Maria Lopez")
+    monkeypatch.setattr("builtins.input", iter(["Maria Lopez", ""]).__next__)
     result = cli("people", "add")
     assert result.exit_code == 0
-    assert "it stays out of your shell's history" in result.stderr
+    assert "they stay out of your shell's history" in result.stderr
     assert names(cli) == ["Maria Lopez"]
 
 
@@ -370,7 +370,7 @@ def test_people_add_says_a_name_not_utf_8_was_typed_at_the_prompt(
 
     if how == "replaced":  # (bytes Windows-1252 cannot read either)
         monkeypatch.setattr(textsafe, "typed_bytes", lambda data: ("Ren\ufffd Dupont", how))
-    monkeypatch.setattr("builtins.input", lambda: "Ren\udce9 Dupont")  # Latin-1 é, not UTF-8
+    monkeypatch.setattr("builtins.input", iter(["Ren\udce9 Dupont", ""]).__next__)  # Latin-1 é
     result = cli("people", "add")
     assert result.exit_code == 0, result.stderr
     assert "The name typed at the prompt is not UTF-8" in said(result)

@@ -63,7 +63,7 @@ def test_a_slip_at_yes_is_asked_again(cli: CLI, trashed: int) -> None:
     assert _trashed(cli) == []
 
 
-@pytest.mark.parametrize("script", ["hmm\n", "yesss\n", "ok\nnope\n"])
+@pytest.mark.parametrize("script", ["hmm\n", "yesss\n", "ok\nnop\n"])
 def test_a_hesitation_then_no_answer_is_no(cli: CLI, trashed: int, script: str) -> None:
     result = cli("trash", "--empty", input=script)
     assert result.exit_code == 1

@@ -14,8 +14,15 @@ if TYPE_CHECKING:
 # The replies to a [Y/n] question, in one place (`yes_or_no_reply`). A reply is read
 # lower-cased, its spacing evened out and each word's trailing punctuation dropped ("Yes!",
 # "y.", "yes\\" typed next to Enter).
-YES_WORDS = frozenset({"y", "yes"})
-NO_WORDS = frozenset({"n", "no", "not yet"})
+# The everyday ways of saying yes or no are answers too, at every question ("yeah" was asked
+# again, QA r48); a slip at one ("ye", "yess") or a hesitation ("maybe") is not (ASKED_AGAIN).
+YES_WORDS = frozenset({
+    "y", "yes", "yeah", "yea", "yep", "yup", "ya", "aye", "sure", "ok", "okay",
+})
+NO_WORDS = frozenset({"n", "no", "not yet", "nope", "nah"})
+# ... but "ok" may say no more than that the question was read: a yes where nothing is lost
+# by it, and asked again at a question that destroys something (`confirm_reply`)
+ACKNOWLEDGING = frozenset({"ok", "okay"})
 # "Save this entry?" answers these too
 SAVE_ANSWERS = {"save": True, "save it": True, "done": True, "cancel": False}
 # words that may follow a yes or no word, up to ANSWER_TAIL_WORDS of them, and leave it an
@@ -26,12 +33,11 @@ ANSWER_TAIL = frozenset({
     "ok", "okay",
 })
 ANSWER_TAIL_WORDS = 5
-# other words for yes or no, and hesitations: not words for the entry, nor taken as an
-# answer (y or n says which), but asked again; so are they followed by ANSWER_TAIL words
+# hesitations: not words for the entry, nor taken as an answer (y or n says which), but
+# asked again; so are they followed by ANSWER_TAIL words
 ASKED_AGAIN = frozenset({
-    "ok", "okay", "sure", "yeah", "yea", "yep", "yup", "nope", "nah", "not now", "hmm", "hm",
-    "um", "umm", "uh", "er", "erm", "wait", "skip", "maybe", "what", "huh", "pardon", "idk",
-    "dunno", "not sure", "unsure",
+    "not now", "hmm", "hm", "um", "umm", "uh", "er", "erm", "wait", "skip", "maybe", "what",
+    "huh", "pardon", "idk", "dunno", "not sure", "unsure",
     # not now: whether that means a draft (no) or a moment to think is for y or n to say
     "later", "maybe later", "not today", "in a bit", "in a minute", "one sec", "hang on",
     "hold on", "tomorrow",
@@ -198,18 +204,19 @@ STOP_WORDS = ("q", "quit", "stop")  # typed alone at a prompt: stop for now
 
 def confirm_reply(line: str) -> bool | str:
     """What a line typed at a [y/N] question (`AppContext.confirm`) is: True only for a clear
-    yes (`yes_or_no_reply`, its tail words all `CONFIRM_TAIL`); AGAIN for a try at an answer,
-    a yes with other words ("yes, keep it") or a yes trailing off ("yes...", "yes…": a
-    hesitation, where "yes." and "yes!" are a yes) or a request to go back ("wait, let me
-    change that"), but for one led by a no ("no, go back"); False for Enter, q (quit, stop)
-    and anything else."""
+    yes (`yes_or_no_reply`, its tail words all `CONFIRM_TAIL`; not one that only
+    acknowledges, "ok"); AGAIN for a try at an answer, a yes with other words ("yes, keep
+    it"), "ok", or a yes trailing off ("yes...", "yes…": a hesitation, where "yes." and
+    "yes!" are a yes) or a request to go back ("wait, let me change that"), but for one led
+    by a no ("no, go back"); False for Enter, q (quit, stop) and anything else."""
     if not line.strip() or line.strip().lower() in STOP_WORDS:  # (q stops the self-check too)
         return False
-    reply = yes_or_no_reply(line, requests=True)
-    if reply == AGAIN and wants_to_go_back(line) and _reply_words(line)[0] in _NO_LEADS:
+    reply, words = yes_or_no_reply(line, requests=True), _reply_words(line)
+    if reply == AGAIN and wants_to_go_back(line) and words[0] in _NO_LEADS:
         return False
     if reply is True and (
-        not set(_reply_words(line)[1:]) <= CONFIRM_TAIL or _TRAILING_OFF.search(line)
+        not set(words[1:]) <= CONFIRM_TAIL or _TRAILING_OFF.search(line)
+        or words[0] in ACKNOWLEDGING
     ):
         return AGAIN
     return AGAIN if reply == AGAIN else reply is True

@@ -535,7 +535,8 @@ class GuidedSession:
                             f"whether it is about {shown} was not answered")
             return
         question, again = day_question(now, offered, self.draft.date)
-        answer = self._yes_or_no(question, again, "experience", named=DAY_ANSWERS)
+        answer = self._yes_or_no(question, again, "experience", named=DAY_ANSWERS,
+                                 aside=self._setting_typed_early)
         if answer is None:  # Ctrl-D: stops for now, as the line above the question says
             raise _StoppedForNow("Ctrl-D")
         if answer:
@@ -545,6 +546,39 @@ class GuidedSession:
         today = "today, " if self.draft.date == now.date() else ""
         self._say_dated(shown if answer else f"{today}{spoken(self.draft.date, weekday=True)}")
         self.save()
+
+    def _setting_typed_early(self, typed: str) -> bool:
+        """A setting typed at the day question, ahead of its own (one used or listed, or a
+        near miss of one: "comunity"), was added to the experience (QA r48): it is asked
+        about instead. y makes it the setting (the one meant, for a near miss), which the
+        Setting prompt then holds; n, or no answer, adds it to the experience, as any words
+        typed there. Returns whether it was asked about."""
+        from peerjournal.setting_groups import setting_key
+        from peerjournal.setting_names import known_settings, likely_meant
+        from peerjournal.textsafe import clean
+
+        if ("setting" in self.done or self.draft.setting.strip()
+                or reads_like_a_sentence(typed, one_value=True)):
+            return False
+        known = known_settings(self.app.store)
+        meant = likely_meant(typed, known) or next(
+            (name for name in known if setting_key(name) == setting_key(typed)), None)
+        if meant is None:
+            return False
+        shown, suggested = clean(typed, multiline=False), clean(meant, multiline=False)
+        taken = self._yes_or_no(
+            f"'{shown}' reads like a setting, not y or n: make {suggested} the setting? [Y/n] ",
+            f"Please answer y (the setting is {meant}) or n (add '{typed}' to your experience).",
+            "experience", named={meant: True},
+        )
+        if taken:
+            self.draft.setting = meant
+            self.app.say(f"The setting is {suggested} (the Setting question shows it).")
+        else:
+            self._add_to("experience", typed)
+            self.app.say("Added to the end of your experience.")
+        self.save()
+        return True
 
     def _say_dated(self, which: str) -> None:
         self.app.say(f"Dated {which} ({self.app.command_hint('edit ID --date DATE')} "
@@ -726,6 +760,7 @@ class GuidedSession:
     def _yes_or_no(
         self, question: str, again: str, keep_in: str, named: dict[str, bool] | None = None,
         note: str = "", back: str | None = None, read_all: Callable[[], None] | None = None,
+        aside: Callable[[str], bool] | None = None,
     ) -> bool | None:
         """A [Y/n] question, its replies read by `yes_or_no_reply` (`named`: more answers,
         such as the setting suggested); end of input (Ctrl-D) is no answer (None). A try at y
@@ -734,7 +769,9 @@ class GuidedSession:
         the rest of a paste, the writer told where (and `note`), and the question asked
         again. What a line says decides, however fast it came (a laggy link sends a burst),
         unless more lines are waiting behind it: then it is part of a paste, and text.
-        `read_all`: called for "r" (`reads_it_all`), and the question asked again."""
+        `read_all`: called for "r" (`reads_it_all`), and the question asked again. `aside`:
+        called with a line of words typed alone, which it may take (True: it asked about the
+        line, and put it where the writer said) before the question is asked again."""
         while True:
             self._asking = (keep_in, named or {})  # Ctrl-C keeps the line being typed (`run`)
             answer = self._read_answer(question)
@@ -749,7 +786,8 @@ class GuidedSession:
             requests = back is not None and self.app.stdin_is_terminal()
             # "x⏎⏎": asked again, unless words follow it (a y or n in a paste is its words)
             stray = holds_no_word(answer) and not isinstance(yes_or_no_reply(answer, named), bool)
-            reply = None if more_input_waiting() and not stray else yes_or_no_reply(
+            waiting = more_input_waiting()
+            reply = None if waiting and not stray else yes_or_no_reply(
                 answer, named, requests=requests)
             pasted = 0
             if stray and not isinstance(reply, bool):
@@ -765,6 +803,8 @@ class GuidedSession:
                 continue
             if isinstance(reply, bool):
                 return reply
+            if aside is not None and not waiting and not pasted and aside(answer.strip()):
+                continue
             if answer.strip():
                 self._add_to(keep_in, answer.strip())
             added, last = self._rest_of_the_paste(keep_in, named or {})
@@ -1635,6 +1675,10 @@ def _as_a_sentence(line: str, one_value: bool) -> bool:
     if one_value and any(not _no_end(word, after)
                          for word, after in _BEFORE_A_STOP.findall(line.strip())):
         return True
+    if one_value and len(_parts(line)) == 1 and _a_clause(
+        [word for word in line.split() if word.lower() not in _WHOSE]
+    ):
+        return True  # "gutted for him", "he cried": of people, where a setting is a place
     return bool(tags) and tags[-1].endswith((".", "!", "?", "…")) and len(tags[-1].split()) > 1
 
 
@@ -1656,6 +1700,8 @@ _CLAUSE_WORDS = frozenset({
     "his", "her", "their", "not",
 })
 _CLAUSE_AS_TYPED = frozenset({"it", "us", "may", "will"})
+# a setting of one part may say whose place it is ("his flat", "her mum's house")
+_WHOSE = frozenset({"his", "her", "their"})
 # words after which a verb in -ed (after its subject: "Kai kicked off") goes on
 _PARTICLES = frozenset({
     "off", "up", "out", "in", "on", "at", "over", "back", "down", "away", "with", "to",
@@ -1987,14 +2033,28 @@ def clean_line(line: str) -> str:
 
 def more_input_waiting() -> bool:
     """Whether more lines are already waiting on the terminal: the rest of a paste. A writer
-    who presses Enter on a blank line to end an answer has typed nothing after it."""
+    who presses Enter on a blank line to end an answer has typed nothing after it, and the
+    line feed of a CRLF that ended the line is no more (`_Utf8Keys.only_a_line_feed_waits`)."""
     try:
         if not sys.stdin.isatty():
             return False
         ready, _, _ = select.select([sys.stdin], [], [], PASTE_WINDOW)
     except (OSError, ValueError, AttributeError, TypeError):  # no real terminal behind stdin
         return False
-    return bool(ready)
+    keys = _Utf8Keys.installed
+    return bool(ready) and not (keys is not None and keys.only_a_line_feed_waits())
+
+
+def _bytes_waiting(fd: int) -> int | None:
+    """How many bytes are waiting to be read on the terminal `fd`; None if it cannot say."""
+    try:
+        import fcntl
+        import termios
+
+        waiting = fcntl.ioctl(fd, termios.FIONREAD, bytes(4))
+    except (ImportError, OSError):
+        return None
+    return int.from_bytes(waiting, sys.byteorder)
 
 
 # A run of nothing but answers and blank lines after the answer to "Save this entry?" is read
@@ -2576,6 +2636,9 @@ def _keys_as_they_come() -> Callable[[], None]:
             return _nothing
         raw = [*before[:6], list(before[6])]
         raw[3] &= ~termios.ICANON
+        # a carriage return stays one, as readline reads it, not a line feed: the CRLF of a
+        # paste that comes between two lines is one line end (`_Utf8Keys._crlf_ended`)
+        raw[0] &= ~termios.ICRNL
         raw[6][termios.VMIN], raw[6][termios.VTIME] = 1, 0
         termios.tcsetattr(fd, termios.TCSANOW, raw)
     except (OSError, termios.error):
@@ -2584,6 +2647,7 @@ def _keys_as_they_come() -> Callable[[], None]:
     def put_back() -> None:
         with contextlib.suppress(OSError, termios.error):
             now = termios.tcgetattr(fd)
+            now[0] |= before[0] & termios.ICRNL
             now[3] |= termios.ICANON
             now[6][termios.VMIN], now[6][termios.VTIME] = (
                 before[6][termios.VMIN], before[6][termios.VTIME])
@@ -2596,7 +2660,8 @@ def _queued_input() -> str:
     """What is waiting on the terminal, not yet read, once Ctrl-C has stopped the session
     (kept there: `_queued_input_kept`): the rest of a paste, and without readline the line
     being typed. Read without waiting for a line's end (and no more than an entry holds);
-    never left for the shell, which would run the lines as commands. "" if none."""
+    never left for the shell, which would run the lines as commands. "" if none. The line
+    feed of a CRLF whose CR ended the last line read is left out (`line_feed_due`)."""
     from peerjournal.entry import MAX_TEXT_CHARS
 
     fd = _stdin_terminal()
@@ -2604,6 +2669,8 @@ def _queued_input() -> str:
         return ""
     import termios
 
+    keys = _Utf8Keys.installed
+    crlf = keys is not None and keys.line_feed_due
     data = b""
     try:
         before = termios.tcgetattr(fd)
@@ -2624,7 +2691,7 @@ def _queued_input() -> str:
     finally:
         with contextlib.suppress(OSError, termios.error):
             termios.tcsetattr(fd, termios.TCSANOW, before)
-    text = data.decode("utf-8", "surrogateescape")
+    text = data.decode("utf-8", "surrogateescape").removeprefix("\n" if crlf else "")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -2715,6 +2782,7 @@ class _Utf8Keys:
     # bytes handed over at most in one call (readline queues 511): a run of broken bytes
     # longer than this is read on in the next call, never lost
     MOST = 256
+    CRLF_WAIT = 0.05  # seconds for the line feed of a CRLF to come (`_crlf_ended`)
 
     def __init__(
         self, stuff: Callable[[int], int], fd: int, hook: Any = None, hangs_up: bool = False
@@ -2749,6 +2817,9 @@ class _Utf8Keys:
         self.callback = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)(self._getc)
         self.address = ctypes.cast(self.callback, ctypes.c_void_p).value
         self.redisplay: Callable[[], int] | None = None  # readline's rl_forced_update_display
+        # a carriage return was handed over with more input right behind it: a line feed
+        # read next is its CRLF's, no line end of its own (`_crlf_ended`)
+        self.line_feed_due = False
 
     def redraw(self) -> None:
         """Readline draws the prompt and the line typed so far again, on the line the cursor
@@ -2864,6 +2935,8 @@ class _Utf8Keys:
         if self.signalled is not None and not self._peeked:  # (one read ahead goes first)
             return _NEWLINE  # ends the line; reading() raises the signal again
         data = self._key()
+        if self.line_feed_due:
+            data = self._crlf_ended(data)
         self.quiet = None
         if self.signalled is not None and not data:
             return _NEWLINE
@@ -2881,6 +2954,8 @@ class _Utf8Keys:
         if self.signalled is not None:  # came while the bytes were queued: end the line
             self.stuff(_NEWLINE)  # after them
         self.entered = data[0] in _LINE_ENDS
+        # (a CR typed alone waits CRLF_WAIT for no line feed: a pause no one sees)
+        self.line_feed_due = data == b"\r" and self._ready(time.monotonic() + self.CRLF_WAIT)
         return data[0]
 
     def _key(self) -> bytes:
@@ -2903,6 +2978,18 @@ class _Utf8Keys:
         except Exception:  # the terminal has gone (EIO): end of input
             return b""
         return data.replace(b"\0", _CTRL_D)
+
+    def _crlf_ended(self, data: bytes) -> bytes:
+        """`data`, the key read after a carriage return that had more input right behind it
+        (`line_feed_due`): if it is a line feed, the two are a CRLF (text pasted from
+        Windows or a phone), one line end, and the key after it is read instead. Handed over
+        as a key of its own, the line feed was an empty line that ended the answer, and the
+        writer's own Enter then skipped the next question (QA r48)."""
+        self.line_feed_due = False
+        if data != b"\n":
+            return data
+        self._when_idle()  # (nothing behind it: the writer may pause here)
+        return self._key()
 
     def _consume(self) -> bytes:
         """The next character's bytes: the one read ahead (`_words_from`), else `character`;
@@ -2929,14 +3016,13 @@ class _Utf8Keys:
             return True
         if not self._ready(time.monotonic() + self.WAIT):
             return False
-        try:
-            import fcntl
-            import termios
+        waiting = _bytes_waiting(self.fd)  # (None: bytes or the end of input; if the end,
+        return waiting is None or waiting > 0  # read next)
 
-            waiting = fcntl.ioctl(self.fd, termios.FIONREAD, bytes(4))
-        except (ImportError, OSError):  # (bytes or the end of input: if the end, read next)
-            return True
-        return int.from_bytes(waiting, sys.byteorder) > 0
+    def only_a_line_feed_waits(self) -> bool:
+        """Whether the one byte waiting is the line feed of a CRLF (`line_feed_due`): no
+        more input, for `more_input_waiting`."""
+        return self.line_feed_due and _bytes_waiting(self.fd) == 1
 
     def character(self) -> bytes:
         """The next character's bytes: valid UTF-8, or those of � for each broken piece (as
@@ -3068,9 +3154,13 @@ def _terminal_gone() -> NoReturn:
 def forgiving_stdin(keep_bytes: bool = False) -> None:
     """Read the terminal with errors='replace': a stray non-UTF-8 byte becomes �, it never
     ends the session. `keep_bytes` (a pipe): such bytes are read as lone surrogates, for
-    what comes after the answer to be read as Windows-1252 if it is that (`_as_text`)."""
+    what comes after the answer to be read as Windows-1252 if it is that (`_as_text`). A
+    CRLF or a lone CR (Windows or old Mac text piped in) ends a line as a line feed does
+    (possible only before anything is read)."""
     reconfigure = getattr(sys.stdin, "reconfigure", None)
     if reconfigure is None:
         return
     with contextlib.suppress(ValueError, OSError, AttributeError):
         reconfigure(errors="surrogateescape" if keep_bytes else "replace")
+    with contextlib.suppress(ValueError, OSError, AttributeError):
+        reconfigure(newline=None)

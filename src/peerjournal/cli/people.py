@@ -73,7 +73,7 @@ def register(app: typer.Typer) -> None:
 
         app_ctx = AppContext.from_ctx(ctx)
         _refuse_alias_apart(ctx)
-        given = _names_given(app_ctx, words)
+        given = _names_given(app_ctx, words, one=alias is not None)
         if alias is not None and len(given) > 1:
             raise PeerJournalError(
                 f"--alias is for one name, and {len(given)} came in: add the one with an "
@@ -115,7 +115,8 @@ def register(app: typer.Typer) -> None:
         if json_out:
             said = "; ".join(f"{'Added' if added else 'Updated'} {name}" for added, name in done)
             rows = [{"name": name, "alias": alias, "added": added} for added, name in done]
-            app_ctx.print_json_done(said, rows if words == ["-"] else rows[0])
+            several = words == ["-"] or len(rows) > 1  # (typed at the prompt: one or more)
+            app_ctx.print_json_done(said, rows if several else rows[0])
             return
         replacement = alias or "[person]"
         for added, name in done:
@@ -244,10 +245,11 @@ def _refuse_alias_apart(ctx: typer.Context) -> None:
     )
 
 
-def _names_given(app: AppContext, words: list[str] | None) -> list[str]:
+def _names_given(app: AppContext, words: list[str] | None, one: bool = False) -> list[str]:
     """The names `people add` is given: NAME on the command line; with `-`, each line read
-    from standard input; none, at a terminal, the name typed at a prompt (neither of those
-    is kept in the shell's history)."""
+    from standard input; none, at a terminal, the names typed at a prompt (`_names_typed`;
+    neither of those is kept in the shell's history). `one`: a single name is wanted (an
+    alias is given for it)."""
     from peerjournal.errors import ExitCode, PeerJournalError
 
     if words and words != ["-"]:
@@ -275,16 +277,34 @@ def _names_given(app: AppContext, words: list[str] | None) -> list[str]:
             "Give the name: `peerjournal people add NAME`, or `-` to read names from "
             "standard input, one a line.", ExitCode.USAGE,
         )
-    app.err.print("Name (typed here, it stays out of your shell's history): ", end="")
-    app.err.file.flush()
-    try:
-        typed = input()
-    except EOFError:
-        app.err.print()
-        typed = ""
-    if not typed.strip():
+    typed = _names_typed(app, one)
+    if not typed:
         raise PeerJournalError("No name was typed, so nobody was added.")
-    return [_typed_at_the_prompt(app, typed)]
+    return [_typed_at_the_prompt(app, name) for name in typed]
+
+
+def _names_typed(app: AppContext, one: bool) -> list[str]:
+    """The names typed at the prompt, one a line until an empty line (or Ctrl-D): a second
+    name typed straight after the first went to the shell, and into its history, when the
+    prompt took one only (QA r48). `one` (with --alias): the first line only."""
+    if not one:
+        app.say("Names, one a line, then Enter on an empty line to add them (typed here, "
+                "they stay out of your shell's history).")
+    names: list[str] = []
+    while True:
+        app.err.print("Name (typed here, it stays out of your shell's history): " if one
+                      else "Next name (Enter alone adds them): " if names else "Name: ", end="")
+        app.err.file.flush()
+        try:
+            typed = input()
+        except EOFError:
+            app.err.print()
+            return names
+        if not typed.strip():
+            return names
+        names.append(typed)
+        if one:
+            return names
 
 
 def _typed_at_the_prompt(app: AppContext, typed: str) -> str:
