@@ -57,7 +57,7 @@ def test_json_contract(cli: CLI, add: Callable[..., int]) -> None:
     period = data["periods"][-1]
     assert set(period) == {
         "start", "end", "entries", "identity", "drift", "balance", "words", "dimensions",
-        "lexicon_versions",
+        "lexicon_versions", "marked_entries", "dimension_entries",  # (added in round 48)
     }
     assert (period["start"], period["end"], period["entries"]) == ("2026-11-16", "2026-11-20", 2)
     assert isinstance(period["identity"], float) and isinstance(period["drift"], float)

@@ -101,8 +101,8 @@ def directions_as_read_now(summary: dict[str, Any]) -> dict[str, Any]:
     (`summary.halves`), as one from before round 43 gave them; none for a one-period spike
     (`summary.Halves.arrow`), which the file calls steady. "At a glance" says there is no
     trend then ("a spike rather than a trend"): the Dimensions table shows no arrow saying
-    there is one, nor that it held steady. (`review --json` gives the file's own; so does the
-    summary, as `report` does.)"""
+    there is one, nor that it held steady, but "spike" (`*_spike`: true). (`review --json`
+    gives the file's own; so does the summary, as `report` does.)"""
     from peerjournal.summary import POLARITIES, dimension_trend, one_entry_each
 
     if one_entry_each(p["entries"] for p in summary["periods"]):
@@ -119,6 +119,8 @@ def directions_as_read_now(summary: dict[str, Any]) -> dict[str, Any]:
             split = dimension_trend(periods, row["id"], polarity).halves
             if split is None or split.arrow is None:
                 row[f"{polarity}_direction"] = None
+            if split is not None and split.arrow is None:  # (its cell says so: round 48)
+                row[f"{polarity}_spike"] = True
         rows.append(row)
     return {**summary, "dimensions": rows}
 
@@ -620,6 +622,26 @@ def lexicon_unknown(s: dict[str, Any]) -> bool:
         return False
     heads = headline(s)
     return heads.identity is not None or heads.drift is not None
+
+
+def exported_again(run: Sequence[dict[str, Any]]) -> list[tuple[int, int]]:
+    """The pairs of `run` (by index, the earlier export first) that cover the same period,
+    by the same periods, with different entries or numbers: the writer changed entries in it
+    (edited, added, deleted or rescored them) between the two exports, which `review` says,
+    as two figures for one period read as a mistake otherwise."""
+    def numbers(s: dict[str, Any]) -> tuple[Any, ...]:
+        totals = s.get("totals") or {}
+        return (s["entries"]["total"], totals.get("identity"), totals.get("drift"))
+
+    def made(n: int) -> str:
+        return str(run[n]["generated_at"])
+
+    pairs = []
+    for i, j in combinations(range(len(run)), 2):
+        a, b = run[i], run[j]
+        if a["period"] == b["period"] and numbers(a) != numbers(b):
+            pairs.append((i, j) if made(i) <= made(j) else (j, i))
+    return pairs
 
 
 def overlaps(run: Sequence[dict[str, Any]]) -> bool:

@@ -293,7 +293,28 @@ def _period(raw: Mapping[str, Any]) -> dict[str, Any]:
         "dimensions": {
             str(dim): {p: value((v or {}).get(p)) for p in POLARITIES} for dim, v in dims.items()
         },
+        # its entries with identity and drift markers, and each dimension's, which `turn`
+        # weighs (added within schema 1 in round 48: optional)
+        **({"marked_entries": _marked(raw["marked_entries"]), "dimension_entries": {
+            str(dim): _marked(n) for dim, n in raw["dimension_entries"].items()
+        }} if "dimension_entries" in raw else {}),
     }
+
+
+def _marked(raw: Mapping[str, Any]) -> dict[str, int]:
+    """A period's entries with identity and with drift markers (`trends.Totals.marked`)."""
+    return {p: int(raw[p]) for p in POLARITIES}
+
+
+def marked_series(
+    periods: Sequence[Mapping[str, Any]], dim: str | None, polarity: str
+) -> list[int] | None:
+    """Each period's entries with `dim`'s `polarity` markers (`turn`'s `marked`; `dim` None:
+    with any), or None when a period does not give them (from before round 48)."""
+    counts = [((p.get("dimension_entries") or {}).get(dim, {}) if dim is not None
+               else p.get("marked_entries") or {}).get(polarity) for p in periods]
+    known = [int(n) for n in counts if n is not None]
+    return known if len(known) == len(counts) else None
 
 
 def collapse_empty(periods: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -385,7 +406,8 @@ MIN_THIRD = 2  # periods in each end third (fewer periods: one, if it holds a ha
 
 
 def turn(
-    series: Sequence[float | None], entries: Sequence[int], words: Sequence[int] | None = None
+    series: Sequence[float | None], entries: Sequence[int], words: Sequence[int] | None = None,
+    marked: Sequence[int] | None = None,
 ) -> Turn | None:
     """Whether the periods with data rose and fell back (or fell and came back): their
     thirds, each pooled over its words (`pooled`), as the halves pool theirs, with the middle
@@ -406,7 +428,12 @@ def turn(
     15.5 fell and came back). A middle of one period (exactly three) holds a half's evidence
     too, and a peak there needs markers in an end as well: 0, 0.5, 0 (or 0, 15.5, 0) is one
     period's spike, as the halves call it and say. (Until round 47 three
-    periods needed only a middle that stood out, and four or five had no turn.)"""
+    periods needed only a middle that stood out, and four or five had no turn.)
+
+    `marked`: each period's entries that carry the markers (`trends.Totals.marked`; None for
+    a summary from before round 48). The high side must rest on MIN_HALF_ENTRIES of them:
+    the middle of a rise, each end of a dip. A month whose rise is one entry's markers is that
+    entry, not a turn (what the halves say is said instead)."""
     at = [i for i, (v, n) in enumerate(zip(series, entries, strict=True))
           if v is not None and n > 0]
     points = trend_points(series, entries, words)
@@ -428,6 +455,8 @@ def turn(
     up = m > a
     if not _stands_out(m, a, b) or (thin and not _one_period_turn(m, a, b)):
         return None
+    if marked is not None and not _rests_on_entries(at, marked, end, up):
+        return None
     middle = list(parts[1])
     if len(middle) == 1:  # (its spike: no marker outside it, as `Halves.spike` reads it)
         if up and not (a > 0 or b > 0):
@@ -446,6 +475,15 @@ def turn(
             return None
     return Turn("up_down" if up else "down_up", a, m, b, (at[end], at[-end - 1]),
                 (at[-end], at[-1]), steady(a, b))
+
+
+def _rests_on_entries(at: Sequence[int], marked: Sequence[int], end: int, up: bool) -> bool:
+    """Whether the high side of a turn (`turn`: the middle third of a rise, each end third of
+    a dip) holds MIN_HALF_ENTRIES entries with the markers; `at`: the indexes of the periods
+    with data, `end`: how many of them each end third holds."""
+    counts = [marked[i] for i in at]
+    high = [counts[end:-end]] if up else [counts[:end], counts[-end:]]
+    return all(sum(part) >= MIN_HALF_ENTRIES for part in high)
 
 
 def _thin_thirds(parts: Sequence[Sequence[TrendPoint]]) -> bool:
@@ -477,7 +515,8 @@ def _stands_out(middle: float, a: float, b: float, margin: float = 1) -> bool:
 
 
 def ended_where_began(
-    series: Sequence[float | None], entries: Sequence[int], words: Sequence[int] | None = None
+    series: Sequence[float | None], entries: Sequence[int], words: Sequence[int] | None = None,
+    marked: Sequence[int] | None = None,
 ) -> tuple[float, float, int] | None:
     """The rates of the first and the last third of the periods with data (of three to five,
     the first period and the last) when they are `steady` against each other while the
@@ -485,9 +524,9 @@ def ended_where_began(
     odd split put a middle that stands out too thinly for a turn (26.3, 14.4, 26.3 by week,
     15.5, 15.5, 0, 15.5, 15.5 by month), so the words say steady; the JSON's direction stays
     the halves' (`review` checks older summaries by it). With how many periods each end
-    holds; else None."""
+    holds; else None. `marked`: as `turn`."""
     split = halves(series, entries, words)
-    if split is None or split.direction == "steady" or turn(series, entries, words):
+    if split is None or split.direction == "steady" or turn(series, entries, words, marked):
         return None
     points = trend_points(series, entries, words)
     end = max(1, len(points) // 3)
@@ -502,10 +541,12 @@ def ended_where_began(
 def said_direction(
     direction: str | None,
     series: Sequence[float | None], entries: Sequence[int], words: Sequence[int] | None = None,
+    marked: Sequence[int] | None = None,
 ) -> str | None:
     """The direction the words give (`direction`, the halves'), steady when the periods
-    ended where they began (`ended_where_began`)."""
-    if direction in (None, "steady") or ended_where_began(series, entries, words) is None:
+    ended where they began (`ended_where_began`; `marked` as `turn`)."""
+    if direction in (None, "steady") or ended_where_began(series, entries, words,
+                                                          marked) is None:
         return direction
     return "steady"
 
@@ -1614,6 +1655,21 @@ def _check_balance(v: _Validator, values: Mapping[str, Any], where: str) -> None
                                          f"{identity:g} and drift {drift:g} make it {expected}")
 
 
+def _check_marked(v: _Validator, period: Mapping[str, Any], where: str) -> None:
+    """A period's `marked_entries` and `dimension_entries` (added within schema 1 in round
+    48: optional) are counts of its entries, none more than it holds."""
+    counts = {f"{where}.dimension_entries.{dim}": n for dim, n in
+              v.obj(period.get("dimension_entries", {}), f"{where}.dimension_entries").items()}
+    if "marked_entries" in period:
+        counts[f"{where}.marked_entries"] = period["marked_entries"]
+    for place, marked in counts.items():
+        checked = v.fields(marked, place, dict.fromkeys(POLARITIES, _is_count))
+        for polarity in POLARITIES:
+            if (n := checked[polarity]) > period["entries"]:
+                raise v.fail(f"{place}.{polarity}",
+                             f"is {n:,}, more than {_spoken(where)} entries")
+
+
 def _check_periods(v: _Validator, periods: list[Any], since: date, until: date,
                    total: int) -> None:
     """Each period is well formed, within the summary's period (export clips the first and
@@ -1627,6 +1683,7 @@ def _check_periods(v: _Validator, periods: list[Any], since: date, until: date,
             v.field(period, "words", _is_count, where)
         for dim, vals in v.obj(period.get("dimensions", {}), f"{where}.dimensions").items():
             v.fields(vals, f"{where}.dimensions.{dim}", {"identity": _is_rate, "drift": _is_rate})
+        _check_marked(v, period, where)
         start, end = date.fromisoformat(period["start"]), date.fromisoformat(period["end"])
         if start > end:
             raise v.fail(f"{where}.start", f"is after {_spoken(where)} end")

@@ -376,6 +376,10 @@ class Totals:
     first: tuple[date, int] = (date.max, 0)  # (date, id) of the earliest entry
     last: int = 0  # the id of the entry written last (the highest)
     dims: dict[str, list[int]] = field(default_factory=dict)  # dimension: [identity_w, drift_w]
+    # dimension: [entries with its identity markers, with its drift markers]: how many
+    # entries a period's number rests on (`summary.turn`: one entry's markers are no turn)
+    marked: dict[str, list[int]] = field(default_factory=dict)
+    marked_all: list[int] = field(default_factory=lambda: [0, 0])  # the same of any marker
 
     def add(self, row: ReportRow, dimensions: Container[str]) -> None:
         """One entry; only `dimensions` are kept."""
@@ -392,11 +396,18 @@ class Totals:
         self.words += words
         self.identity_w += scaled(score.get("identity")) * words
         self.drift_w += scaled(score.get("drift")) * words
+        self.marked_all[0] += scaled(score.get("identity")) * words > 0
+        self.marked_all[1] += scaled(score.get("drift")) * words > 0
         for dim, values in (score.get("dimensions") or {}).items():
             if dim in dimensions:
+                identity_w = scaled(values.get("identity")) * words
+                drift_w = scaled(values.get("drift")) * words
                 acc = self.dims.setdefault(dim, [0, 0])
-                acc[0] += scaled(values.get("identity")) * words
-                acc[1] += scaled(values.get("drift")) * words
+                acc[0] += identity_w
+                acc[1] += drift_w
+                count = self.marked.setdefault(dim, [0, 0])
+                count[0] += identity_w > 0
+                count[1] += drift_w > 0
 
     def merge(self, other: Totals) -> None:
         self.entries += other.entries
@@ -412,6 +423,11 @@ class Totals:
             acc = self.dims.setdefault(dim, [0, 0])
             acc[0] += dim_identity_w
             acc[1] += dim_drift_w
+        self.marked_all = [n + m for n, m in zip(self.marked_all, other.marked_all, strict=True)]
+        for dim, (identity_n, drift_n) in other.marked.items():
+            count = self.marked.setdefault(dim, [0, 0])
+            count[0] += identity_n
+            count[1] += drift_n
 
     @property
     def identity(self) -> float:
@@ -433,6 +449,13 @@ class Totals:
     def dimension(self, dim: str) -> dict[str, float]:
         identity_w, drift_w = self.dims.get(dim, (0, 0))
         return {"identity": _rate(identity_w, self.words), "drift": _rate(drift_w, self.words)}
+
+    def marked_entries(self, dim: str | None = None) -> dict[str, int]:
+        """The entries with identity markers and with drift markers (of `dim`; else of any
+        dimension), as `report --json`'s periods give them (`dimension_entries`,
+        `marked_entries`; added in round 48): what a period's number rests on."""
+        identity_n, drift_n = self.marked_all if dim is None else self.marked.get(dim, (0, 0))
+        return {"identity": identity_n, "drift": drift_n}
 
     def shown_dimension(self, dim: str) -> Mapping[str, float | None]:
         """`dimension` as `report --json` gives it: null, not 0, in a group with no entries
@@ -688,6 +711,9 @@ def report_from_stats(
             **totals.summary(),
             "words": totals.words,  # of its scored entries: the rates are per 100 of them
             "dimensions": {d: totals.shown_dimension(d) for d in dims},
+            # how many of its entries carry markers, each dimension's (`summary.turn`)
+            "marked_entries": totals.marked_entries(),
+            "dimension_entries": {d: totals.marked_entries(d) for d in dims},
         }
         for (start, end), totals in zip(spans, period_totals, strict=True)
     ]
@@ -786,11 +812,13 @@ def trend_directions(
     and a fall back within the window (`summary.turn`), which the directions (first half
     against second) cannot show, and `compared`, the periods of each half. Added in round 47:
     `*_reads`, the direction the words give (`summary.said_direction`: steady where the
-    periods ended where they began, though the halves' odd split moved)."""
+    periods ended where they began, though the halves' odd split moved; since round 48 a
+    turn's `way`, "up_down" or "down_up", where the words say its path)."""
     from peerjournal.exporters.common import too_few_for_a_trend
     from peerjournal.summary import (
         POLARITIES,
         dimension_trend,
+        marked_series,
         said_direction,
         split_at,
         too_little_writing,
@@ -806,10 +834,12 @@ def trend_directions(
             way = directions.setdefault(dim, {})
             way[f"{polarity}_direction"] = t.halves.direction if t.halves else None
             entries = [p["entries"] for p in periods]
-            turned = turn(t.series, entries, words)
+            marked = marked_series(periods, dim, polarity)
+            turned = turn(t.series, entries, words, marked)
             way[f"{polarity}_turn"] = turned.as_json(starts) if turned else None
-            way[f"{polarity}_reads"] = said_direction(way[f"{polarity}_direction"], t.series,
-                                                      entries, words)
+            # (the words' path when they say one, "rose to … back to": round 48)
+            way[f"{polarity}_reads"] = turned.way if turned else said_direction(
+                way[f"{polarity}_direction"], t.series, entries, words, marked)
     trended = any(d[f"{k}_direction"] is not None for d in directions.values()
                   for k in POLARITIES)
     written = [p for p in periods if p["entries"]]
@@ -1506,7 +1536,9 @@ def _dimension_creep(
     back at or below its level before for its last periods (`_back_since`): "since the week
     of 28 Sep it is back down" in a window that reaches today (`to_today`), else "from the
     week of 28 Sep to 31 Oct 2026 it was back down" (a summary is read weeks later, and the
-    writing since may have gone up again)."""
+    writing since may have gone up again); while the window's last period is not over, "it
+    has been back down so far (0.00 per 100 words up to 20 Nov 2026, before the week's end)",
+    in words a summary's reader weeks later reads rightly too (round 48)."""
     if not (comparable(window, th) and comparable(before, th)):
         return None
     best: tuple[float, str, float, float] | None = None
@@ -1526,10 +1558,15 @@ def _dimension_creep(
         return f"{said}. Whose words or whose agenda were they?"
     start, rate = back
     period = _named_period(start, came_back[2])
-    when = (f"since {period} it is" if to_today
+    running = to_today and partial(*came_back[1][-1], came_back[2])
+    when = (f"since {period} it {'has been' if running else 'is'}" if to_today
             else f"{_back_span(start, now_dates[1], came_back[2])} it was")
-    return (f"{said}; {when} back down ({fixed(rate)} per 100 words). Whose words or whose "
-            "agenda were they, and what brought it back down?")
+    # (the last period not over yet: its rate is so far, and may still go up)
+    so_far = (f" so far ({fixed(rate)} per 100 words up to {spoken(now_dates[1])}, before "
+              f"the {came_back[2]}'s end)")
+    return (f"{said}; {when} back down"
+            f"{so_far if running else f' ({fixed(rate)} per 100 words)'}. Whose words or "
+            "whose agenda were they, and what brought it back down?")
 
 
 def _back_span(start: date, until: date, by: str) -> str:

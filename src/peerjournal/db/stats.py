@@ -266,7 +266,8 @@ def report_stats(
 
     cells, feelings, days, weeks = store.past_damage(read)
     for start, place, entries, scored, decided, self_care, first, last, *sums in cells:
-        words, identity_w, drift_w, *dims = sums
+        words, identity_w, drift_w, identity_n, drift_n, *dim_sums = sums
+        dims, marked = dim_sums[: 2 * len(dimensions)], dim_sums[2 * len(dimensions):]
         first_day, first_id = first.split()
         stats.cells[(date.fromisoformat(start) if start else None, place)] = Totals(
             entries=entries,
@@ -276,10 +277,16 @@ def report_stats(
             identity_w=int(identity_w or 0),
             drift_w=int(drift_w or 0),
             self_care=self_care,
+            marked_all=[int(identity_n or 0), int(drift_n or 0)],
             first=(date.fromisoformat(first_day), int(first_id)),
             last=int(last),
             dims={
                 dim: [int(dims[2 * n] or 0), int(dims[2 * n + 1] or 0)]
+                for n, dim in enumerate(dimensions)
+                if dims[2 * n] is not None
+            },
+            marked={  # (the entries with markers: after the sums, in the same order)
+                dim: [int(marked[2 * n] or 0), int(marked[2 * n + 1] or 0)]
                 for n, dim in enumerate(dimensions)
                 if dims[2 * n] is not None
             },
@@ -302,8 +309,10 @@ def _stats_sql(by: str, dimensions: Sequence[str], where: str, history: str) -> 
     `where` filters the two windows, `history` every entry up to the window's end."""
     from peerjournal.db.scoretable import TABLE, dimension_columns
 
-    dim_sums = "".join(
-        f", sum(s.{column})" for dim in dimensions for column in dimension_columns(dim)
+    columns = [column for dim in dimensions for column in dimension_columns(dim)]
+    # each dimension side's sum, then how many entries carry its markers (`Totals.marked`)
+    dim_sums = "".join(f", sum(s.{column})" for column in columns) + "".join(
+        f", sum(s.{column} > 0)" for column in columns
     )
     cells_sql = f"""
         SELECT CASE WHEN e.date >= :since THEN {_PERIOD_START[check_by(by)]} END, e.setting,
@@ -313,7 +322,8 @@ def _stats_sql(by: str, dimensions: Sequence[str], where: str, history: str) -> 
             sum(e.self_care != ''),
             min(printf('%s %012d', e.date, e.id)), -- (date, id) of the first: sorts as text
             max(e.id), -- the entry written last (`trends.setting_names`)
-            sum(s.words), sum(s.identity_w), sum(s.drift_w){dim_sums}
+            sum(s.words), sum(s.identity_w), sum(s.drift_w),
+            sum(s.identity_w > 0), sum(s.drift_w > 0){dim_sums}
         FROM entry e LEFT JOIN {TABLE} s ON s.entry_id = e.id WHERE {where} GROUP BY 1, 2"""
     # (the score table damaged: the entries counted without it, none of them scored)
     nulls = "".join(f", NULL AS {column}" for column in _score_columns(dimensions))

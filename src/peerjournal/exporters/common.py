@@ -218,7 +218,7 @@ def dimension_cell(summary: Mapping[str, Any], dim: Mapping[str, Any], polarity:
 
 def dimension_way(summary: Mapping[str, Any], dim: Mapping[str, Any], polarity: str) -> str:
     """Which way `dim`'s `polarity` went, as `dimension_cell` says it after the rate."""
-    from peerjournal.summary import period_words, said_direction
+    from peerjournal.summary import marked_series, period_words, said_direction
 
     turned = dimension_turn(summary, dim, polarity)
     if turned is not None:
@@ -228,7 +228,8 @@ def dimension_way(summary: Mapping[str, Any], dim: Mapping[str, Any], polarity: 
     direction = dim[f"{polarity}_direction"]
     if len(series) == len(periods):  # (steady where the periods ended where they began)
         direction = said_direction(direction, series, [p["entries"] for p in periods],
-                                   period_words(periods))
+                                   period_words(periods),
+                                   marked_series(periods, dim["id"], polarity))
     return DIRECTIONS[direction]
 
 
@@ -239,13 +240,14 @@ def dimension_turn(summary: Mapping[str, Any], dim: Mapping[str, Any], polarity:
                    ) -> Turn | None:
     """Whether `dim`'s `polarity` rose and fell back within the summary's periods
     (`summary.turn`), worked out from its series as `direction_note` does."""
-    from peerjournal.summary import period_words, turn
+    from peerjournal.summary import marked_series, period_words, turn
 
     periods = summary["periods"]
     series = dim.get(f"{polarity}_series") or []
     if len(series) != len(periods):
         return None
-    return turn(series, [p["entries"] for p in periods], period_words(periods))
+    return turn(series, [p["entries"] for p in periods], period_words(periods),
+                marked_series(periods, dim["id"], polarity))
 
 
 def spark_note(summary: dict[str, Any], high: float) -> str:
@@ -657,6 +659,7 @@ def glance(summary: dict[str, Any]) -> list[str]:
         ended_where_began,
         halves,
         learned_caveat,
+        marked_series,
         period_words,
         steady,
         too_few_per_period,
@@ -703,7 +706,8 @@ def glance(summary: dict[str, Any]) -> list[str]:
         split = splits[key]
         if split is None:
             continue
-        turned = turn([p[key] for p in with_entries], entries, words)
+        turned = turn([p[key] for p in with_entries], entries, words,
+                      marked_series(with_entries, None, key))
         if turned:  # (its halves would call a rise and a fall back "rose" or "held steady")
             starts = [p["start"] for p in with_entries]
             lines.append(f"{name} {turn_words(turned.as_json(starts), unit)} (per 100 "
@@ -711,7 +715,8 @@ def glance(summary: dict[str, Any]) -> list[str]:
             continue
         then = f"{number(split.before)}, then {number(split.after)} per 100 words"
         caveat = ""
-        ended = ended_where_began([p[key] for p in with_entries], entries, words)
+        ended = ended_where_began([p[key] for p in with_entries], entries, words,
+                                  marked_series(with_entries, None, key))
         if ended:  # (the halves' move is where their odd split put a thin middle)
             ends = _periods(ended[2], unit)
             lines.append(f"{name} ended where it began: {number(ended[0])} per 100 words in "
@@ -774,7 +779,7 @@ def _moved_most(summary: dict[str, Any]) -> str | None:
     (its `Halves.direction`; or, when it rose and fell back, `summary.turn`, which says its
     path), weighed by the size of the move in rate: a rise and return of 8 per 100 words is
     named before a rise of 0.5."""
-    from peerjournal.summary import halves, period_words, said_direction, turn
+    from peerjournal.summary import halves, marked_series, period_words, said_direction, turn
 
     best: tuple[float, str] | None = None
     unit = str(summary["period"]["by"])
@@ -786,12 +791,13 @@ def _moved_most(summary: dict[str, Any]) -> str | None:
             series = dim.get(f"{polarity}_series") or []
             if len(series) != len(entries):
                 continue
-            turned = turn(series, entries, words)
+            marked = marked_series(periods, dim["id"], polarity)
+            turned = turn(series, entries, words, marked)
             split = None if turned else halves(series, entries, words)
             if turned:
                 size, moved = turned.size, turn_words(turned.as_json(starts), unit)
             elif split is not None and said_direction(split.direction, series, entries,
-                                                      words) != "steady":
+                                                      words, marked) != "steady":
                 size = abs(split.after - split.before)
                 moved = (f"{_MOVED[split.direction]} from {number(split.before)} in the first "
                          f"{_periods(split.first, unit)} with entries to "

@@ -415,9 +415,10 @@ class _View:
                 way = sides.get(f"{polarity}_reads", sides[f"{polarity}_direction"])
                 turned = sides.get(f"{polarity}_turn")
                 rate = rates[dim][polarity]
-                words = f" {TREND_WORDS[way]}" if way else ""
                 if turned:  # (the halves would call a rise and a fall back "rising")
                     words = f" ({turn_words(turned, self.unit, _num)})"
+                else:
+                    words = f" {TREND_WORDS[way]}" if way else ""
                 said.append(f"{polarity} {'no entries' if rate is None else _num(rate)}{words}")
             rows.append((f"{clean(self.label(dim), multiline=False)}:", said))
         # one layout for every dimension (lines that change shape by a label's length lose

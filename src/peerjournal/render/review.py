@@ -31,6 +31,7 @@ from peerjournal.reviewing import (
     by_journal,
     comparisons,
     dimension_moves,
+    exported_again,
     headline,
     joined_by_signature,
     journal_id,
@@ -271,8 +272,21 @@ def _notes(
     overlap, different lexicons (`_lexicon_note`), and lexicons not said (`_unknown_lexicons`,
     `files`)."""
     return [*([OVERLAP_NOTE] if overlap else []),
+            *_exported_again(run, files),
             *([_lexicon_note(run, files)] if differ else []),
             *_unknown_lexicons(run, files)]
+
+
+def _exported_again(run: Sequence[dict[str, Any]], files: Sequence[str] | None) -> list[str]:
+    """The line on two summaries of one period whose numbers differ (`exported_again`): the
+    writer changed entries in it between the exports, so neither figure is a mistake."""
+    labels = ["the previous one", "this one"] if files is None else files
+    said = [f"{labels[a]} and {labels[b]} cover the same period ({_span(run[a])}) with "
+            "different numbers: the writer changed entries in it (edited, added, deleted or "
+            f"rescored them) between the two exports; {labels[b]} is the later."
+            for a, b in exported_again(run)]
+    # (a file's name as it is; "The previous one" opens a sentence)
+    return said if files is not None else [line[:1].upper() + line[1:] for line in said]
 
 
 def _unknown_lexicons(run: Sequence[dict[str, Any]], files: Sequence[str] | None) -> list[str]:

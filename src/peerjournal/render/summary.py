@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from itertools import groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -434,7 +434,7 @@ def review(
             table = _dimensions(s, ascii_only, bars)
             # what the arrows compare (the halves), and any rise and fall back they hide, as
             # the exported files say it beneath the same table
-            arrows = Text(common.direction_note(s), style="dim")
+            arrows = Text(common.direction_note(s) + _spike_note(s), style="dim")
             shown_dims = _with_glosses(s, table) if explain else table
             parts.append(section("Dimensions", Group(shown_dims, arrows)))
         parts += _markers(s)
@@ -745,15 +745,32 @@ def _trend(
     return _TableOrLines(_table_width(table, period_width + 2), table, Group(*lines))
 
 
+def _spike_note(s: dict[str, Any]) -> str:
+    """What "spike" in the Dimensions table is (`_dimension_cell`), when a cell says it."""
+    if not any(d.get(f"{p}_spike") for d in s["dimensions"] for p in ("identity", "drift")):
+        return ""
+    unit = s["period"]["by"]
+    return (f" Spike: the markers of the higher half all come from one {unit}, a spike rather "
+            "than a trend.")
+
+
+def _dimension_cell(s: dict[str, Any], d: Mapping[str, Any], polarity: str) -> str:
+    """`common.dimension_cell`, and "spike" where `review` reads one (`*_spike`:
+    `reviewing.directions_as_read_now`), which "At a glance" calls no trend: a bare number
+    would say nothing of it."""
+    from peerjournal.exporters import common
+
+    cell = common.dimension_cell(s, d, polarity)
+    return f"{cell} spike" if d.get(f"{polarity}_spike") else cell
+
+
 def _dimensions(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> RenderableType:
     """Identity, then drift, each with the word the exports give it ("3.9 → steady"), so a
     mentor moving between the file and `review` reads the same columns; then, where there
     is room, the bars."""
-    from peerjournal.exporters import common
-
     dims = s["dimensions"]
 
-    cells = [(common.dimension_cell(s, d, "identity"), common.dimension_cell(s, d, "drift"))
+    cells = [tuple(_dimension_cell(s, d, polarity) for polarity in ("identity", "drift"))
              for d in dims]
     if not bars:
         table = _numbers_table([("Dimension", "left"), ("Identity", BAR), ("Drift", BAR)],
