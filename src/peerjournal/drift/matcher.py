@@ -584,6 +584,13 @@ _NOT_PUT_TO = (
     r"|(?:been|was|were|got|get|being)\s+(?:asked|told|called|described|labell?ed)(?![\w']))"
 )
 _LEAD_IN = r"(?:[^.!?]|(?<![\w'])\w\.)"  # a character before a quote, in the same sentence
+# a stock line the writer delivers (`_WRITER_QUOTES`): the verb, the line's words
+_DELIVERS = (
+    r"did|said|gave|give|used|use|started|went\s+for|trotted\s+out|came\s+out\s+with"
+    r"|pulled\s+out|fell\s+back\s+on|tried"
+)
+_STOCK = r"(?:old|usual|same|stock|standard|favourite|favorite)"
+_A_LINE = r"(?:line|saying|phrase|spiel)"
 _WRITER_QUOTES = regex_store.compile(
     r"(?:"
     # diary style, no subject, at a sentence start: "Kept saying 'you should'", "Called her '…'"
@@ -616,10 +623,18 @@ _WRITER_QUOTES = regex_store.compile(
     r"|(?<![\w'])(?:(?:i|we)\s+(?:[\w']+\s+)?(?:went|goes|go|(?:was|were)\s+(?:like|going|all))"
     r"|i(?:'m|m|\s+am)\s+(?:just\s+)?(?:like|all|going))[\s,:]*$"
     # the writer's clause, then a verb of saying with its subject left out: "I went stiff, said
-    # '…'"; and the writer's stock line, diary style: "Nearly did the old line, '…'"
+    # '…'"; and the writer's stock line, diary style or with its subject: "Nearly did the old
+    # line, '…'", "I gave him my usual line, '…'", "I used the old line on her, '…'" (round
+    # 48's QA); a line the writer does not deliver is someone else's framing ("The old line,
+    # '…', came back to me", "I remembered the old saying, '…'")
     r"|(?<![\w'])(?:i|we)\s+[^.!?,\"\n]{1,40},\s*(?:then\s+|and\s+)?(?:said|told\s+\w+)[\s,:]*$"
-    r"|(?:\A|(?<=\w\w[.!?])|(?<=\n))\s*(?:\w+ly\s+)?(?:did|said|gave|used|started|went\s+for"
-    r"|trotted\s+out|came\s+out\s+with)\s+(?:my|the\s+old|the\s+usual)\s+line[\s,:]*$",
+    r"|(?:(?:\A|(?<=\w\w[.!?])|(?<=\n))\s*|(?<![\w'])(?:i|we)\s+(?:just\s+|then\s+)?)"
+    rf"(?:\w+ly\s+)?(?:{_DELIVERS})\s+(?:(?:him|her|them)\s+)?"
+    rf"(?:my|our|the)\s+(?:{_STOCK}\s+){{0,2}}{_A_LINE}"
+    r"(?:\s+(?:on|to|with|at)\s+(?:him|her|them))?[\s,:]*$"
+    # … or a line the writer calls theirs: "My line to him was '…'", "Out came my old line, '…'"
+    rf"|(?<![\w'])(?:my|our)\s+(?:{_STOCK}\s+){{0,2}}{_A_LINE}"
+    r"(?:\s+(?:to|for|with)\s+(?:him|her|them))?(?:\s+(?:was|is))?[\s,:]*$",
 )
 # quotes joined to the one before ('"…" and "…"') share its speaker
 _QUOTE_JOIN = regex_store.compile(r"\s*(?:,|;|and|or|then|,\s*and|,\s*then)?\s*$")
@@ -2880,11 +2895,31 @@ def _find_matches(
                 best is None or m.end() > best.end()
             ):
                 best, best_markers = m, single[1]
-        if best is not None:
+        if best is not None and not (
+            lower.endswith(_STATE_NOUNS, start, best.end()) and _names_a_head(lower, best.end())
+        ):
             hit_end = best.end()
             marker = best_markers[best.lastindex - 1]  # type: ignore[operator]
             matches.append((start, hit_end, marker, i))
     return matches
+
+
+# A word that names a person by a passing state as a noun ("he's a | drunk") is that state's
+# adjective before the noun it describes: "He was a drunk | driver" is an offence, "a drunk
+# lad" a state, neither a label of the person (round 48). After the word, a noun is any word
+# but one of these: what ends a noun phrase or goes on with the clause ("a drunk and a liar",
+# "a drunk who…", "a drunk now", "a drunk in denial", "a drunk, full stop" has a comma).
+_STATE_NOUNS = (" drunk",)
+_NEXT_WORD_ONLY = regex_store.compile(r" ([a-z][a-z'-]*)")
+
+
+def _names_a_head(lower: str, end: int) -> bool:
+    """Is the word right after `end` (one space between) a noun the word before describes?"""
+    m = _NEXT_WORD_ONLY.match(lower, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word not in _NOT_A_HEAD and not word.endswith(_NOT_NAME_ENDINGS)
 
 
 _BETWEEN_WORDS = " \t\n\r\x0b\x0c,-"  # what may separate the words of a phrase (as _SEP)
@@ -3422,6 +3457,12 @@ _KNOWN_WORDS = (
     )
 )
 _NOT_NAME_ENDINGS = ("ly", "n't")  # -ed and -ing: `_verb_form`
+# what may follow a noun ending its phrase (`_names_a_head`): no noun it describes
+_NOT_A_HEAD = (
+    _NOT_NOUNS | _CONJUNCTIONS | _SUBJECT_CONJUNCTIONS | _CLAUSE_OPENERS | FUNCTION_WORDS
+    | _RELATIVE_PRONOUNS | _TIME_WORDS | _TIME_DETERMINERS | _LEAD_ADVERBS | INTENSIFIERS
+    | _PASSIVE_AUX | _PERFECT_AUX | _STATE_SKIPS | _words("too still like innit mate tho though")
+)
 
 
 def _who_is_someone_else(facts: _Facts, sent_start: int, at: int, start: int) -> bool:

@@ -436,6 +436,11 @@ NOTE_KEYS = (
      "counted."),
     (r"hypothetical, past", "hypothetical, past or an instruction: an \"if\", a plan, a past "
      "habit or what someone was told to do: not counted."),
+    (r"what you plan to do", "what you plan to do: the entry says only what you mean to do, so "
+     "it is scored by those plans."),
+    (r"you noticed it", "you noticed it: you caught yourself at it. A slip you noticed still "
+     "counts, and noticing it counts for your peer identity too; a pull you only noticed does "
+     "not count."),
     (r"negated(?!, counts as)", "negated: said with \"not\" or \"never\": not counted."),
     (r"negated, counts as", "negated, counts as: \"didn't\" turns it to the other side "
      "(\"didn't speak up\" is drift)."),
