@@ -26,7 +26,9 @@ never used. An n-gram is kept when it
   the lift, a coat, the parking: `EVERYDAY_WORDS`, also as a possessive), no name (a word
   written with a capital `NAME_SHARE` of the time: "Chidi", but not "CBT"), no word of where
   alone or with "of" (written `PLACE_SHARE` of the time after "in the", "on the"…: "corner",
-  "marae"; `Counts.places`), no habit with a preposition and nothing after it ("using on", "drinking
+  "marae"; `Counts.places`), no phrase ending in the first part of compounds ("self" of
+  "self-harm", "non": written before a hyphen `PREFIX_SHARE` of the time; `Counts.prefixes`),
+  no habit with a preposition and nothing after it ("using on", "drinking
   to": `only_a_habit`), no word that
   makes a marker negated or hypothetical ("didn't want", "used to", "instead of": the cue
   itself would count),
@@ -98,6 +100,12 @@ def _words(text: str) -> frozenset[str]:
 # the work written there as often as not stays ("on his behalf": 8 of 14).
 PLACE_SHARE = 0.6
 PLACE_USES = 10  # … of at least this many uses: a share of fewer says little ("rec": 5 of 6)
+# A word written before a hyphen this often is the first part of compounds ("self-harm",
+# "self-excluded", "non-compliant", "ex-partner"): alone it names none of them, so a phrase
+# ending in it is not learned; the phrase with the part after is ("self harm", "non
+# compliant"). Round 48's QA, a gambling-harm service: "she decided to self exclude" and "he
+# has self-excluded" read as Focus drift through "self", learned from "self-harm".
+PREFIX_SHARE = 0.5
 PLACE_PREPOSITIONS = _words("in on at by round around near behind beside outside inside across")
 DETERMINERS = _words("the a an this that his her their my our your")
 
@@ -395,13 +403,18 @@ def only_a_habit(words: list[str]) -> bool:
 
 
 def usable(
-    gram: str, names: frozenset[str] = frozenset(), places: frozenset[str] = frozenset()
+    gram: str,
+    names: frozenset[str] = frozenset(),
+    places: frozenset[str] = frozenset(),
+    prefixes: frozenset[str] = frozenset(),
 ) -> bool:
     """May `gram` be learned (the rules in the module docstring)? `names`: words written as
-    names; `places`: words of where (`Counts.places`)."""
+    names; `places`: words of where (`Counts.places`); `prefixes`: first parts of compounds
+    (`Counts.prefixes`)."""
     words = gram.split()
     return (
         words[0] not in FUNCTION_WORDS
+        and words[-1] not in prefixes
         and not any(map(reads_as_function_word, words))
         and evidence(gram)
         and not all(w in ONLY_IN_PHRASE or w in TWO_SENSES for w in words if is_content(w))
@@ -427,6 +440,7 @@ class Counts:
     written: Counter[str] = field(default_factory=Counter)  # word -> times written
     capitalised: Counter[str] = field(default_factory=Counter)  # … as a name: "Chidi", not "CBT"
     placed: Counter[str] = field(default_factory=Counter)  # … where something is: "in the corner"
+    hyphened: Counter[str] = field(default_factory=Counter)  # … before a hyphen: "self-harm"
 
     def names(self) -> frozenset[str]:
         """Words written with a capital at least `NAME_SHARE` of the time: names of people
@@ -447,6 +461,19 @@ class Counts:
         )
 
 
+    def prefixes(self) -> frozenset[str]:
+        """First parts of compounds: words written at least `PLACE_USES` times, `PREFIX_SHARE`
+        of them before a hyphen ("self-harm", "non-compliant")."""
+        return frozenset(
+            w
+            for w, n in self.hyphened.items()
+            if self.written[w] >= PLACE_USES and n >= PREFIX_SHARE * self.written[w]
+        )
+
+
+_BEFORE_HYPHEN = re.compile(r"\b([a-z]+)-[a-z]")
+
+
 def count(examples: Iterator[Example]) -> Counts:
     counts = Counts()
     for ex in examples:
@@ -454,7 +481,9 @@ def count(examples: Iterator[Example]) -> Counts:
         for word in _CASED_WORD.findall(ex.text.replace("\u2019", "'")):
             counts.written[word.lower()] += 1
             counts.capitalised[word.lower()] += word[0].isupper() and not word.isupper()
-        words = _WORD.findall(ex.text.lower().replace("\u2019", "'"))
+        lower = ex.text.lower().replace("\u2019", "'")
+        counts.hyphened.update(_BEFORE_HYPHEN.findall(lower))
+        words = _WORD.findall(lower)
         counts.placed.update(
             w for before, det, w in zip(words, words[1:], words[2:], strict=False)
             if before in PLACE_PREPOSITIONS and det in DETERMINERS
@@ -471,13 +500,13 @@ def learn(counts: Counts) -> dict[str, tuple[str, str, float]]:
     ident, drift = counts.per_label["identity"], counts.per_label["drift"]
     n_ident, n_drift = counts.texts["identity"], counts.texts["drift"]
     learned: dict[str, tuple[str, str, float]] = {}
-    names, places = counts.names(), counts.places()
+    names, places, prefixes = counts.names(), counts.places(), counts.prefixes()
     for gram in sorted(set(ident) | set(drift)):
         a, b = ident[gram], drift[gram]
         if (
             a + b < MIN_TEXTS
             or len(counts.sets[gram]) < MIN_SETS
-            or not usable(gram, names, places)
+            or not usable(gram, names, places, prefixes)
         ):
             continue
         log_odds = math.log((a + 1) / (n_ident + 2)) - math.log((b + 1) / (n_drift + 2))

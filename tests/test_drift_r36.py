@@ -180,7 +180,9 @@ def test_curated_doubt_under_a_larger_learned_figure_is_mostly_self_doubt(
                                                                "self_worth")],
     )
     assert score.drift_dimensions()[0] == "co_optation"
-    assert verdict_sentence(score) == SELF_DOUBT_SENTENCE
+    # named by self-doubt, yet not "mostly": 1.0 of 2.25 (round 48)
+    assert verdict_sentence(score) == SELF_DOUBT_SENTENCE.replace(
+        "mostly self-doubt", "self-doubt more than anything else")
     assert reflective_questions(score, lexicon)[0] in lexicon.questions["self_worth"]
 
 

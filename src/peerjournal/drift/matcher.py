@@ -2895,9 +2895,7 @@ def _find_matches(
                 best is None or m.end() > best.end()
             ):
                 best, best_markers = m, single[1]
-        if best is not None and not (
-            lower.endswith(_STATE_NOUNS, start, best.end()) and _names_a_head(lower, best.end())
-        ):
+        if best is not None and not _other_sense(lower, start, best.end()):
             hit_end = best.end()
             marker = best_markers[best.lastindex - 1]  # type: ignore[operator]
             matches.append((start, hit_end, marker, i))
@@ -2911,6 +2909,46 @@ def _find_matches(
 # "a drunk who…", "a drunk now", "a drunk in denial", "a drunk, full stop" has a comma).
 _STATE_NOUNS = (" drunk",)
 _NEXT_WORD_ONLY = regex_store.compile(r" ([a-z][a-z'-]*)")
+
+
+# "Kicking off" is a person's outburst in the ward's words ("he kicked off at staff"), but
+# an event starts ("the group kicked off at ten", "kicked off the session with a quiz", "it
+# all kicked off"), and someone is removed ("got kicked off the course") in the same words
+# (round 48's QA). Told apart by the word before (an event, "it", or a passive) and the one
+# after (what was started: a determiner, "with", a clock time).
+_KICK_OFF = "kick"
+_KICK_OFF_EVENTS = _words(
+    "it all things meeting meetings group groups session sessions workshop training course"
+    " class event day evening morning night party festival match game season week talk"
+    " conference proceedings celebrations fun"
+)
+_KICK_OFF_PASSIVE = _words("got get gets getting been being be was were")
+_KICK_OFF_STARTED = _words(
+    "the a an this that these those his her their my our your its with proceedings"
+    " today's tonight's"
+)
+_AT_CLOCK = regex_store.compile(r" at (?:\d|noon|midday|half|quarter)")
+_LAST_WORD = regex_store.compile(r"([a-z][a-z']*)[\s,]*\Z")
+
+
+def _other_sense(lower: str, start: int, end: int) -> bool:
+    """Does the phrase found at `start`..`end` mean something else here: a state before the
+    noun it describes ("a drunk | driver": `_names_a_head`), or an event kicked off or a
+    person kicked off something (`_KICK_OFF_EVENTS`), not a person's outburst?"""
+    if lower.endswith(_STATE_NOUNS, start, end):
+        return _names_a_head(lower, end)
+    if not (lower.startswith(_KICK_OFF, start) and lower.endswith(" off", start, end)):
+        return False
+    before = _LAST_WORD.search(lower, max(0, start - 24), start)
+    word = before.group(1) if before else ""
+    if word in _KICK_OFF_EVENTS or (
+        word in _KICK_OFF_PASSIVE and lower.startswith("kicked", start)
+    ):
+        return True
+    after = _NEXT_WORD_ONLY.match(lower, end)
+    return (after is not None and after.group(1) in _KICK_OFF_STARTED) or bool(
+        _AT_CLOCK.match(lower, end)
+    )
 
 
 def _names_a_head(lower: str, end: int) -> bool:

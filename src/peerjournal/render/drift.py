@@ -63,6 +63,8 @@ OUTWEIGHED_SENTENCE = (
     "Your language in this entry leans toward a clinical role ({role}), though its drift is"
     " {largest}."
 )
+# "mostly" says more than this share of the drift (`largest_part`)
+MOSTLY_SHARE = 0.5
 HIT_STYLES = {
     "identity": "bold green",
     "drift": "bold red underline",  # underlined: identity and drift differ without colour
@@ -486,11 +488,35 @@ def verdict_sentence(score: DriftScore, lexicon: Lexicon | None = None) -> str:
             return VERDICT_SENTENCES[score.verdict]
         return OUTWEIGHED_SENTENCE.format(
             role=" and ".join(_drift_labels(named, lexicon)),
-            largest=mostly(_drift_labels(largest, lexicon)),
+            largest=largest_part(score, largest, lexicon),
         )
     if self_doubt_only(named):
-        return SELF_DOUBT_SENTENCE
-    return DRIFT_NAMED_SENTENCE.format(named=f"{mostly(_drift_labels(named, lexicon))} drift.")
+        if drift_share(score, named) > MOSTLY_SHARE:
+            return SELF_DOUBT_SENTENCE
+        return DRIFT_NAMED_SENTENCE.format(
+            named=f"{largest_part(score, named, lexicon)}, not a clinical role."
+        )
+    return DRIFT_NAMED_SENTENCE.format(named=f"{largest_part(score, named, lexicon, ' drift')}.")
+
+
+def drift_share(score: DriftScore, dimensions: Sequence[str]) -> float:
+    """The share of `score`'s drift (as stored) in `dimensions`: 0.0 without drift."""
+    drift = {d: v["drift"] for d, v in score.figures()["dimensions"].items()}
+    total = sum(drift.values())
+    return sum(drift.get(d, 0.0) for d in dimensions) / total if total > 0 else 0.0
+
+
+def largest_part(
+    score: DriftScore, dimensions: Sequence[str], lexicon: Lexicon | None, noun: str = ""
+) -> str:
+    """`dimensions`, the largest part of `score`'s drift, in words: "mostly self-doubt" only
+    when it is more than half (`MOSTLY_SHARE`), else "self-doubt more than anything else"
+    (round 48's QA: "mostly self-doubt" for 1.7 of 3.6); a tie is said as a tie (`mostly`).
+    `noun` follows the name ("mostly advice drift")."""
+    labels = _drift_labels(dimensions, lexicon)
+    if len(labels) > 1 or drift_share(score, dimensions) > MOSTLY_SHARE:
+        return f"{mostly(labels)}{noun}"
+    return f"{labels[0]}{noun} more than anything else"
 
 
 def _drift_labels(dimensions: Sequence[str], lexicon: Lexicon | None) -> list[str]:
