@@ -175,9 +175,12 @@ def test_a_damaged_wal_frame_is_kept_in_a_copy_and_said(
     assert ids == [1]  # (SQLite drops every commit from the damaged frame on)
     (copy,) = isolated.glob("journal.db-wal.damaged-*")
     assert stderr == (
-        f"The journal's write-ahead log {wal} is damaged: SQLite leaves out the last 3 changes "
-        f"saved in it (entries written, edited or deleted). A copy of it, which holds them, is "
-        f"kept at {copy}.\n"
+        "Your last 3 changes to the journal (entries written, edited or deleted) could not be "
+        f"read back: {wal}, the file that held them until the journal was next opened, is "
+        "damaged (a crash, a full disk or a failing drive?), and the journal opens without them. "
+        f"A copy of that file is kept at {copy} (do not delete it): check your latest entries "
+        'and write again what is missing; see "Changes that could not be read back" in '
+        "docs/data.md.\n"
     )
     assert copy.read_bytes() == bytes(damaged)
     assert copy.stat().st_mode & 0o777 == 0o600
@@ -214,7 +217,7 @@ def test_a_wal_whose_header_is_damaged_loses_every_commit_in_it(
     wal.write_bytes(damaged)
     ids, stderr = _listed(cli)
     assert ids == [1]
-    assert "SQLite leaves out the last 3 changes" in stderr
+    assert "Your last 3 changes to the journal" in stderr
     assert len(list(isolated.glob("journal.db-wal.damaged-*"))) == 1
 
 

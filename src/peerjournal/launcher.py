@@ -18,6 +18,7 @@ import sys
 # Not `typing` (~8 ms) or `contextlib` (~3 ms, it imports `re`'s neighbours): --version's budget
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any, NoReturn
 
 # A reader of stdout that stopped before the end (`| head -1`): the process ends as Unix tools
@@ -183,6 +184,31 @@ def print_whole(text: str, stream: Any) -> None:
     stream.write(text[cut:])
     stream.flush()
     settled()
+
+
+def print_whole_of(console: Any, draw: Callable[[], object]) -> None:
+    """What `draw()` prints on `console` (a Rich console on stdout), held and then written
+    whole (`print_whole`), laid out for `console` as it would have been: `list`, `show`,
+    `search` end with one output, and a late SIGTERM ended them with 130 in 30 of 30 runs."""
+    with console.capture() as captured:
+        draw()
+    print_whole(captured.get(), console.file)
+
+
+def stdout_whole(write: Callable[[], object]) -> None:
+    """What `write()` writes to sys.stdout (`AppContext.print_json`), held and then written
+    whole (`print_whole`), in stdout's encoding (`print_json` escapes what a Latin-1 stdout
+    cannot take)."""
+    stdout = sys.stdout
+    encoding = getattr(stdout, "encoding", None) or "utf-8"
+    held = io.TextIOWrapper(io.BytesIO(), encoding=encoding, newline="\n")
+    sys.stdout = held
+    try:
+        write()
+    finally:
+        sys.stdout = stdout
+    held.flush()
+    print_whole(held.buffer.getvalue().decode(encoding), stdout)
 
 
 def _hold_back() -> None:
@@ -448,9 +474,12 @@ def writes_unicode(stream: Any) -> bool:
 def _stop_on_termination() -> None:
     """SIGTERM and SIGHUP (a closed terminal window) raise KeyboardInterrupt, so the command
     stops as on Ctrl-C: a write keeps its text as a draft, a transaction is rolled back, and
-    the exit code is 130. A second SIGTERM ends the process at once; a second SIGHUP is
-    ignored: a closed terminal sends two (the shell's, then the kernel's as the shell exits),
-    and the second must not end the process while it keeps the draft. A signal that was being
+    the exit code is 130. A second SIGTERM or SIGHUP is ignored, as the stop is under way:
+    a closed terminal sends two SIGHUPs (the shell's, then the kernel's as the shell exits),
+    `timeout -s TERM` two SIGTERMs (to the command, then to its group), and the second ended
+    the process with no word and 143 while it kept the draft or said what was stored (QA
+    r48); SIGKILL still ends it at once. A second Ctrl-C stops what is being told of the
+    first, and the exit is 130 all the same (`main`). A signal that was being
     ignored (`nohup`) stays ignored, and a forked worker (drift scoring) dies as before.
     Ctrl-C raises KeyboardInterrupt as Python's own handler does. None of them raises once
     the exit code is decided (`_ending`)."""
@@ -473,10 +502,9 @@ def _stop_on_termination() -> None:
             return
         _stopped = True
         if signum != signal.SIGINT:
-            signal.signal(signum, signal.SIG_IGN if signum == hangup else signal.SIG_DFL)
+            signal.signal(signum, signal.SIG_IGN)
         raise KeyboardInterrupt
 
-    hangup = getattr(signal, "SIGHUP", None)
     for name in ("SIGINT", "SIGTERM", "SIGHUP"):
         number = getattr(signal, name, None)
         if number is None:

@@ -181,11 +181,23 @@ def describe_error(path: Path, exc: sqlite3.Error) -> str:
     if "readonly" in text or "read-only" in text:
         return f"The journal at {path} is read-only; check the file's permissions."
     if "unable to open" in text:
-        return f"Cannot open the journal at {path}: check that the folder exists and is writable."
+        return f"Cannot open the journal at {path}: {_why_unopened(path)}."
     if "i/o error" in text:  # not a full disk (said above): say what else it can be
         return (f"Database error in {path}: {reason} (a file-size limit such as `ulimit -f`, "
                 "a drive removed or failing?).")
     return f"Database error in {path}: {reason}."
+
+
+def _why_unopened(path: Path) -> str:
+    """Why SQLite could not open the journal at `path`, in words that follow "Cannot open the
+    journal at …: ": the file's permissions when it is there and they keep this user from
+    reading or writing it (chmod 000), else what to check of its folder."""
+    import shlex
+
+    if path.is_file() and not os.access(path, os.R_OK | os.W_OK):
+        return ("the file's permissions do not let you read and write it (make them so: "
+                f"`chmod u+rw {shlex.quote(str(path))}`)")
+    return "check that the folder exists and is writable"
 
 
 # SQLite's messages that can hold no data: its own for each result code, and those that name
@@ -536,9 +548,10 @@ WAL_MAGIC = (0x377F0682, 0x377F0683)  # (its last bit: the checksums' words are 
 WAL_HEADER = 32
 WAL_FRAME_HEADER = 24
 WAL_PAGE_SIZES = frozenset(1 << n for n in range(9, 17))  # 512 to 65,536 bytes
-# The frames read at most (~0.1-0.3 s at 1,000 frames of 4 KB): a -wal is checkpointed at 1,000
-# pages; one larger still (a crash during a large import) is not checked.
-WAL_FRAMES_CHECKED = 2_000
+# The frames read at most (0.1-0.6 s a 1,000 frames of 4 KB, once, after a crash): a -wal is
+# checkpointed at 1,000 pages, but a transaction can pass that (a rescore's 1,000 entries: ~1,500
+# to ~4,000 frames; a large import). One larger still is not checked.
+WAL_FRAMES_CHECKED = 10_000
 SHM_DMS_BYTE = 128  # the -shm byte every connection to the journal holds a lock on (SQLite's)
 
 
@@ -555,7 +568,7 @@ def _keep_damaged_wal(path: Path) -> None:
         if not stat.S_ISREG(found.st_mode) or found.st_size <= WAL_HEADER or _open_elsewhere(path):
             return
         with wal.open("rb") as log:
-            lost, salts = wal_commits_lost(log)
+            lost, salts = wal_commits_lost(log, _page_size(path))
     except OSError:
         return
     if lost:
@@ -568,35 +581,57 @@ def _kept_wal(wal: Path, lost: int, salts: bytes) -> str:
     import shutil
 
     copy = wal.with_name(f"{wal.name}.damaged-{salts.hex()}")
-    changes = "the last change" if lost == 1 else f"the last {lost:,} changes"
-    happened = (f"The journal's write-ahead log {wal} is damaged: SQLite leaves out {changes} "
-                "saved in it (entries written, edited or deleted)")
+    changes = "change" if lost == 1 else f"{lost:,} changes"
+    happened = (f"Your last {changes} to the journal (entries written, edited or deleted) "
+                f"could not be read back: {wal}, the file that held them until the journal "
+                "was next opened, is damaged (a crash, a full disk or a failing drive?), and "
+                "the journal opens without them")
+    todo = ("check your latest entries and write again what is missing; see \"Changes that "
+            "could not be read back\" in docs/data.md")
     try:
         if not copy.exists():
             _start_private(copy)
             shutil.copyfile(wal, copy)
     except OSError as exc:
-        return f"{happened}, and no copy of it could be kept ({exc.strerror or exc})."
-    return f"{happened}. A copy of it, which holds them, is kept at {copy}."
+        why = exc.strerror or exc
+        return f"{happened}, and no copy of that file could be kept ({why}): {todo}."
+    return f"{happened}. A copy of that file is kept at {copy} (do not delete it): {todo}."
 
 
-def wal_commits_lost(log: Any) -> tuple[int, bytes]:
+def _page_size(path: Path) -> int | None:
+    """The page size the journal at `path` says in its header (SQLite's: 1 for 65,536), the
+    size of its -wal's pages too; None when it cannot be read."""
+    with path.open("rb") as journal:
+        head = journal.read(18)
+    size = int.from_bytes(head[16:18], "big") if len(head) == 18 else 0
+    size = 65_536 if size == 1 else size
+    return size if size in WAL_PAGE_SIZES else None
+
+
+def wal_commits_lost(log: Any, journal_page_size: int | None = None) -> tuple[int, bytes]:
     """How many commits of the write-ahead log open as `log` (binary) lie after its first
     damaged frame, which SQLite drops when it opens the journal, and the log's salts. (0, b"")
     for a sound log (frames after the last commit are a transaction never finished; frames
-    with other salts are an earlier log's, written over), or one too large to check."""
+    with other salts are an earlier log's, written over), or one too large to check. A log
+    whose header is damaged is ignored whole by SQLite: its commits are counted in the frames
+    that carry the first frame's salts (the header's own may be what is damaged), read at
+    the size of the journal's pages (`journal_page_size`) when the header's cannot be."""
     import struct
 
     header = log.read(WAL_HEADER)
     if len(header) < WAL_HEADER:
         return 0, b""
     magic, _, page_size, _, _, _, first, second = struct.unpack(">8I", header)
-    salts, sums, size = header[16:24], (first, second), WAL_FRAME_HEADER + page_size
-    big = bool(magic & 1)
-    if magic not in WAL_MAGIC or page_size not in WAL_PAGE_SIZES:
-        return 0, b""  # (not a log SQLite would read, nor one it wrote)
-    frame = log.read(size)
-    if _wal_checksum(header[:24], (0, 0), big) != sums:  # (SQLite ignores all of it)
+    salts, sums, big = header[16:24], (first, second), bool(magic & 1)
+    sound = magic in WAL_MAGIC and page_size in WAL_PAGE_SIZES
+    if not sound:
+        page_size = journal_page_size or 0
+    size = WAL_FRAME_HEADER + page_size
+    frame = log.read(size) if page_size else b""
+    if not sound or _wal_checksum(header[:24], (0, 0), big) != sums:
+        if len(frame) < size:  # (no whole frame: no commit in it)
+            return 0, b""
+        salts = frame[8:16]
         return _commits_after(log, frame, size, salts), salts
     for _ in range(WAL_FRAMES_CHECKED):
         if len(frame) < size:

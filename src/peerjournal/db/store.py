@@ -1313,21 +1313,23 @@ class Store:
     ) -> None:
         """Store a rescore's scores as they arrive, committing every WRITTEN_BY entries, so a
         Ctrl-C, SIGTERM or crash near the end of a large journal's rescore loses one batch,
-        not every score made. The IDs of each batch are added to `stored` once it is committed
-        (in place: the caller reads it after an interrupt). Each entry's score and versions
-        change together, and only while it is still stale: one edited (and so scored) in
-        another terminal since its text was read, or deleted for good, is left as it is."""
+        not every score made. The IDs of each batch's entries written are added to `stored`
+        once it is committed (in place: the caller reads it after an interrupt). Each entry's
+        score and versions change together, and only while it is still stale: one edited (and
+        so scored) in another terminal since its text was read, or deleted for good, is left
+        as it is, and not counted."""
         arriving = iter(scores)
         while batch := list(islice(arriving, WRITTEN_BY)):
             ids = [entry_id for entry_id, _ in batch]
             commit = Commit()
+            still: set[int] = set()
             try:
                 with self.marked_write(commit) as conn:
                     still = _still_stale(conn, ids, lexicon_version, scorer_version)
                     self.set_drifts(pair for pair in batch if pair[0] in still)
             finally:
                 if commit.done:  # (also when a Ctrl-C is raised as COMMIT returns)
-                    stored.extend(ids)
+                    stored.extend(entry_id for entry_id in ids if entry_id in still)
 
 
 @contextmanager

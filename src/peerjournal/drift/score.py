@@ -683,6 +683,83 @@ def _ignore_interrupts() -> None:
         number = getattr(signal, name, None)
         if number is not None:
             signal.signal(number, signal.SIG_DFL)
+    # (forked with them blocked, by `_pool_threads_deaf`: one held meanwhile comes now)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _stopping_signals())
+
+
+def _stopping_signals() -> set[int]:
+    """Those that stop a command (`launcher.STOPPING`), as numbers."""
+    import signal
+
+    from peerjournal.launcher import STOPPING
+
+    return {getattr(signal, name) for name in STOPPING if hasattr(signal, name)}
+
+
+@contextmanager
+def _pool_threads_deaf() -> Iterator[None]:
+    """Start a pool with the stopping signals blocked, so that its threads (and the workers
+    they fork) never take one: the kernel gives a process's signal to any thread that does
+    not block it, and one taken by the pool's result thread never woke the main thread,
+    asleep in `imap`'s wait, to run its handler; the workers, stopped by the same SIGTERM to
+    the group, sent nothing more, and the rescore waited for ever (QA r48: 4 in ~38). The
+    main thread takes them again once the pool is started; one sent meanwhile comes then."""
+    import signal
+
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _stopping_signals())
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
+# How long the main thread waits for a batch before it checks that the workers still live
+WORKER_CHECK_SECONDS = 0.5
+
+
+def _results(pool: Any, chunks: list[list[str]]) -> Iterator[list[Any]]:
+    """`pool.imap(_score_chunk, chunks)`, failing when a worker has died: a batch a worker
+    was scoring as it died (killed, out of memory) never comes, and the pool starts another
+    worker in its place, so waiting for it is waiting for ever. The wait is cut every
+    `WORKER_CHECK_SECONDS`, which also lets a signal's handler run."""
+    import multiprocessing
+
+    workers = list(pool._pool)  # (the pool replaces a dead one in this list: keep the first)
+    batches = pool.imap(_score_chunk, chunks)
+    for _ in chunks:
+        while True:
+            try:
+                yield batches.next(WORKER_CHECK_SECONDS)
+                break
+            except multiprocessing.TimeoutError:
+                if any(worker.exitcode is not None for worker in workers):
+                    raise _worker_died() from None
+
+
+# How long stopping the pool may take before its workers are killed instead (`_terminate`)
+TERMINATE_SECONDS = 2.0
+
+
+def _terminate(pool: Any) -> None:
+    """`pool.terminate()`, given TERMINATE_SECONDS, then the workers killed: it waits for ever
+    for the lock on the pool's queue of tasks when a worker died holding it, as one waiting
+    for a task does when a SIGTERM to the group ends it (QA r48: `timeout -s TERM` hung
+    `drift --rescore` in 1 of 12 runs once the second SIGTERM no longer killed it)."""
+    import threading
+
+    stopping = threading.Thread(target=pool.terminate, daemon=True)
+    stopping.start()
+    stopping.join(TERMINATE_SECONDS)
+    if stopping.is_alive():  # (the pool no longer starts workers: it is terminating)
+        for worker in list(pool._pool):
+            worker.kill()
+
+
+def _worker_died() -> Exception:
+    from peerjournal.errors import PeerJournalError
+
+    return PeerJournalError("A scoring process ended before its work was done (stopped from "
+                            "outside, or out of memory?): run the command again.")
 
 
 def _same(score: DriftScore) -> DriftScore:
@@ -736,11 +813,15 @@ def iter_score_many(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with multiprocessing.get_context("fork").Pool(n, initializer=_ignore_interrupts) as pool:
-            for done in pool.imap(_score_chunk, chunks):
+        with _pool_threads_deaf():
+            pool = multiprocessing.get_context("fork").Pool(n, initializer=_ignore_interrupts)
+        try:
+            for done in _results(pool, chunks):
                 yield from done
                 if progress:
                     progress(len(done))
+        finally:
+            _terminate(pool)
     finally:
         _WORKER = None
         if collecting:
