@@ -5774,7 +5774,7 @@ def check_name(raw: str) -> str:
     from peerjournal.errors import PeerJournalError
 
     name = " ".join(nfc(raw).split())
-    _refuse_control(name, "A name")
+    refuse_control(name, "A name")
     if not any(ch.isalpha() for ch in name):
         raise PeerJournalError(f"{raw!r} is not a name: it needs at least one letter.")
     if len(name) > MAX_NAME_CHARS:
@@ -5782,12 +5782,20 @@ def check_name(raw: str) -> str:
     return name.upper() if initial(name) else name
 
 
-def _refuse_control(text: str, what: str) -> None:
-    """Refuse `what` ("A name", "An alias") when `text` holds a control character (ESC,
-    BEL, NUL …; not ZWNJ: Persian): an export would show it unseen, or as an escape code."""
+# characters that turn the text after them around (embeddings, overrides, isolates: U+202E
+# shows "Maria\u202eLopez" as "MariazepoL"); not the marks (U+200E, U+200F) nor ZWNJ (Persian)
+_BIDI_FORMATTING = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def refuse_control(text: str, what: str) -> None:
+    """Refuse `what` ("A name", "An alias") when `text` holds a control character (ESC, BEL,
+    NUL …), a line or paragraph separator or a character that turns text around
+    (`_BIDI_FORMATTING`): an export would show it unseen, as an escape code, as a line break,
+    or show the words about it in another order."""
     from peerjournal.errors import PeerJournalError
 
-    if any(unicodedata.category(ch) == "Cc" for ch in text):
+    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") or ch in _BIDI_FORMATTING
+           for ch in text):
         raise PeerJournalError(
             f"{what} cannot hold control characters (such as a pasted escape code): "
             "type it again."
@@ -5799,7 +5807,7 @@ def check_alias(name: str, alias: str | None, others: Sequence[Person]) -> None:
     or that holds a control character (as a name cannot: `check_name`)."""
     from peerjournal.errors import PeerJournalError
 
-    _refuse_control(alias or "", "An alias")
+    refuse_control(alias or "", "An alias")
     reason = alias_reveals(name, alias, others)
     if reason:
         raise PeerJournalError(f"The alias {alias!r} {reason}; choose one that doesn't.")

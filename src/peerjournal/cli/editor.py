@@ -420,7 +420,9 @@ class NotTextError(PeerJournalError):
         where = (f"not {what} text (at byte {at})" if at is not None else
                  f"not text: it starts with a {encoding.upper()} byte order mark, but what "
                  f"follows does not read as {encoding.upper()} text")
-        super().__init__(f"{source} is {where}; {save_as_utf8(self.hint)} and {retry}.")
+        self.encoding = encoding  # (for the text to keep of it: `write._stdin_text`)
+        self.what = f"{source} is {where}"  # what is wrong, without what to do about it
+        super().__init__(f"{self.what}; {save_as_utf8(self.hint)} and {retry}.")
 
 
 def encoding_hint(data: bytes) -> str:
@@ -496,39 +498,20 @@ def _mostly_text(text: str) -> bool:
     return good >= _TEXT_SHARE * len(text)
 
 
-# Binary that starts with a byte order mark (`_MARKED`: ff fe is two bytes) and reads as
-# UTF-16 or UTF-32 all the same is told from text (`_reads_as_marked`) by: fewer than this
-# many characters, none of them ASCII (a 4-byte file read as one Chinese character) ...
-_LEAST_MARKED = 4
-# ... or letters past ASCII of many scripts, none of them this share of all (bytes read as
-# UTF-16 are Chinese, Korean, Yi and other letters mixed; text holds one script, the Latin
-# letters of names and English words aside; Japanese kana go with Chinese characters)
-_ONE_SCRIPT = 0.8
-
-
 def _reads_as_marked(text: str) -> bool:
-    """Whether `text`, read in the encoding its byte order mark says, is plausibly text:
-    `_mostly_text`, not too short to tell (`_LEAST_MARKED`), of one script (`_ONE_SCRIPT`)."""
-    from collections import Counter
-
-    if not text:
-        return True
-    if not _mostly_text(text):
-        return False
-    if len(text) < _LEAST_MARKED and all(ch > "\x7f" for ch in text):
-        return False
-    scripts = Counter(_script(ch) for ch in text if ch > "\x7f" and ch.isalpha())
-    scripts.pop("LATIN", None)
-    return not scripts or max(scripts.values()) >= _ONE_SCRIPT * scripts.total()
-
-
-def _script(letter: str) -> str:
-    """The script of `letter` as its Unicode name begins ("CJK", "HANGUL", "CYRILLIC"), kana
-    counted with Chinese characters (Japanese mixes them)."""
+    """Whether `text`, read strictly in the encoding its byte order mark says, is text: no
+    control character (NUL, ESC …; tab and line breaks aside), private-use or unassigned
+    code point. Binary read so gives one soon (its commonest byte, NUL, makes U+0000-U+001F
+    or U+xx00; no program, image or archive here, read whole behind a mark, passes), and
+    text in any script or mix of them holds none. A lone character is too short to show
+    one: a lone U+xx00 past Latin-1 (`printf '\\xff\\xfe\\x00a'`: 愀) is read as that NUL
+    byte, as text of one character is almost never one of those 1 in 256."""
     import unicodedata
 
-    script = unicodedata.name(letter, "").split(" ", 1)[0]
-    return "CJK" if script in ("HIRAGANA", "KATAKANA") else script
+    if len(text) == 1 and 0xFF < ord(text) <= 0xFFFF and not ord(text) & 0xFF:
+        return False
+    return all(ch in "\t\n\r" or unicodedata.category(ch) not in ("Cc", "Co", "Cn")
+               for ch in text)
 
 
 @dataclass(frozen=True)
@@ -700,8 +683,10 @@ def decode(
 
 def nul_error(source: str) -> PeerJournalError:
     """The error for text from `source` with a NUL byte in it ("standard input: the text
-    contains NUL bytes …")."""
-    return PeerJournalError(after_prefix(source, NUL_MESSAGE))
+    contains NUL bytes …"): standard input named as a label, in lower case, as every command
+    names it there, even where its sentences start with it ("Standard input is not text")."""
+    label = "standard input" if source == "Standard input" else source
+    return PeerJournalError(after_prefix(label, NUL_MESSAGE))
 
 
 def decode_with_nul(
