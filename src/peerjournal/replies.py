@@ -23,6 +23,10 @@ NO_WORDS = frozenset({"n", "no", "not yet", "nope", "nah"})
 # ... but "ok" may say no more than that the question was read: a yes where nothing is lost
 # by it, and asked again at a question that destroys something (`confirm_reply`)
 ACKNOWLEDGING = frozenset({"ok", "okay"})
+# A line that came inside a paste, or after the answer on standard input, is words unless it
+# is one of these alone (`a_plain_answer`): "Sure." or "Nope." there is what someone said,
+# the last line of the paste, not an answer (QA r48); typed alone, the everyday words answer
+PLAIN_ANSWERS = {"y": True, "yes": True, "n": False, "no": False}
 # "Save this entry?" answers these too
 SAVE_ANSWERS = {"save": True, "save it": True, "done": True, "cancel": False}
 # words that may follow a yes or no word, up to ANSWER_TAIL_WORDS of them, and leave it an
@@ -182,6 +186,13 @@ def yes_or_no_reply(
     return None
 
 
+def a_plain_answer(line: str) -> bool | None:
+    """A line that came in with others (pasted, or piped after the answer) as an answer: True
+    or False for y, yes, n or no alone (PLAIN_ANSWERS; its case and end stop aside), else None:
+    words ("Sure.", "No thanks.", "Yesterday" are what a paste says)."""
+    return PLAIN_ANSWERS.get(" ".join(_reply_words(line)))
+
+
 def reads_it_all(line: str) -> bool:
     """Whether `line` asks for the whole entry to be read out (READ_IT_ALL: "r", "Read it
     all.", "read it back please"), its case, spacing, end stop and ANSWER_TAIL words aside."""
@@ -204,11 +215,12 @@ STOP_WORDS = ("q", "quit", "stop")  # typed alone at a prompt: stop for now
 
 def confirm_reply(line: str) -> bool | str:
     """What a line typed at a [y/N] question (`AppContext.confirm`) is: True only for a clear
-    yes (`yes_or_no_reply`, its tail words all `CONFIRM_TAIL`; not one that only
-    acknowledges, "ok"); AGAIN for a try at an answer, a yes with other words ("yes, keep
-    it"), "ok", or a yes trailing off ("yes...", "yes…": a hesitation, where "yes." and
-    "yes!" are a yes) or a request to go back ("wait, let me change that"), but for one led
-    by a no ("no, go back"); False for Enter, q (quit, stop) and anything else."""
+    yes (`yes_or_no_reply`, its tail words all `CONFIRM_TAIL`; none that acknowledges only,
+    "ok"); AGAIN for a try at an answer, a yes with other words ("yes, keep it"), one with
+    "ok" ("ok", "ok sure", "sure ok"), or a yes trailing off ("yes...", "yes…": a
+    hesitation, where "yes." and "yes!" are a yes) or a request to go back ("wait, let me
+    change that"), but for one led by a no ("no, go back"); False for Enter, q (quit, stop)
+    and anything else."""
     if not line.strip() or line.strip().lower() in STOP_WORDS:  # (q stops the self-check too)
         return False
     reply, words = yes_or_no_reply(line, requests=True), _reply_words(line)
@@ -216,7 +228,7 @@ def confirm_reply(line: str) -> bool | str:
         return False
     if reply is True and (
         not set(words[1:]) <= CONFIRM_TAIL or _TRAILING_OFF.search(line)
-        or words[0] in ACKNOWLEDGING
+        or ACKNOWLEDGING & set(words)  # ("ok sure" and "sure ok" alike)
     ):
         return AGAIN
     return AGAIN if reply == AGAIN else reply is True

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import functools
 import os
 import re
 import select
@@ -44,6 +45,7 @@ from peerjournal.reflection import PromptSet
 from peerjournal.replies import (
     AGAIN,
     SAVE_ANSWERS,
+    a_plain_answer,
     goes_back,
     holds_no_word,
     reads_it_all,
@@ -132,6 +134,7 @@ class GuidedSession:
             done is not None and (draft.setting or draft.tags or tags_line)
         )
         self._resumed = done is not None  # (a draft continued: `write --resume`)
+        self._setting_said = False  # taken at the day question (`_setting_typed_early`)
         # a new session's parts already holding words: given on the command line (-f, -e),
         # and shown as that when asked (not as a draft continued)
         self._given = {} if done is not None else {
@@ -549,10 +552,11 @@ class GuidedSession:
 
     def _setting_typed_early(self, typed: str) -> bool:
         """A setting typed at the day question, ahead of its own (one used or listed, or a
-        near miss of one: "comunity"), was added to the experience (QA r48): it is asked
-        about instead. y makes it the setting (the one meant, for a near miss), which the
-        Setting prompt then holds; n, or no answer, adds it to the experience, as any words
-        typed there. Returns whether it was asked about."""
+        near miss of one: "comunity"; or a short place, `_reads_like_a_place`: "home visit"),
+        was added to the experience (QA r48): it is asked about instead. y makes it the
+        setting (the one meant, for a near miss), which the Setting prompt then holds; n adds
+        it to the experience, as any words typed there; no answer (Ctrl-D) too, and stops
+        for now, as Ctrl-D at the day question does. Returns whether it was asked about."""
         from peerjournal.setting_groups import setting_key
         from peerjournal.setting_names import known_settings, likely_meant
         from peerjournal.textsafe import clean
@@ -562,7 +566,8 @@ class GuidedSession:
             return False
         known = known_settings(self.app.store)
         meant = likely_meant(typed, known) or next(
-            (name for name in known if setting_key(name) == setting_key(typed)), None)
+            (name for name in known if setting_key(name) == setting_key(typed)),
+            typed if _reads_like_a_place(typed) else None)
         if meant is None:
             return False
         shown, suggested = clean(typed, multiline=False), clean(meant, multiline=False)
@@ -572,12 +577,14 @@ class GuidedSession:
             "experience", named={meant: True},
         )
         if taken:
-            self.draft.setting = meant
+            self.draft.setting, self._setting_said = meant, True
             self.app.say(f"The setting is {suggested} (the Setting question shows it).")
         else:
             self._add_to("experience", typed)
             self.app.say("Added to the end of your experience.")
         self.save()
+        if taken is None:  # Ctrl-D: stops for now, as at the day question
+            raise _StoppedForNow("Ctrl-D")
         return True
 
     def _say_dated(self, which: str) -> None:
@@ -816,7 +823,7 @@ class GuidedSession:
                     f"your {_PLACES.get(keep_in, keep_in)}{note}."
                 )
             if last is not None:  # the paste's last line, an answer
-                return yes_or_no_reply(last, named) is True
+                return a_plain_answer(last) is True
 
     def _drop_blank_lines_waiting(self, part: str, named: dict[str, bool]) -> str | None:
         """The blank lines typed fast after a stray key at a [Y/n] question: no answer (Enter
@@ -860,8 +867,9 @@ class GuidedSession:
     ) -> tuple[int, str | None]:
         """The lines of a paste still waiting, added to the end of `part` (a blank line
         between two of them kept); returns how many, and its last line if that is an answer
-        to the question asked or asked next (`named` given: `yes_or_no_reply`), typed after
-        lines that came with it (a laggy link), else None."""
+        to the question asked or asked next (`named` given; only y, yes, n or no alone,
+        `a_plain_answer`: "Sure." after "He said:" is words), typed after lines that came
+        with it (a laggy link), else None."""
         added = blanks = 0
         while more_input_waiting():
             self._asking = (part, named or {})
@@ -873,7 +881,7 @@ class GuidedSession:
                 blanks += 1
                 continue
             last = named is not None and not more_input_waiting()
-            if last and isinstance(yes_or_no_reply(line, named), bool):
+            if last and a_plain_answer(line) is not None:  # ("Sure." is words: QA r48)
                 return added, line
             self._add_to(part, "\n" * blanks + line.rstrip())
             added, blanks = added + 1, 0
@@ -1143,7 +1151,8 @@ class GuidedSession:
                 prompt = "(Enter keeps it):"
             else:
                 how = ("gone back to, it holds" if gone_back else "asked again, it holds" if again
-                       else "continuing your draft")
+                       else "as you said at the day question"
+                       if key == "setting" and self._setting_said else "continuing your draft")
                 self.app.say(f"\n{label} ({how}:)\n{kept}")
                 prompt = self._holds_hint(kept, adds, held, typed_over)
         elif refused:
@@ -1675,9 +1684,7 @@ def _as_a_sentence(line: str, one_value: bool) -> bool:
     if one_value and any(not _no_end(word, after)
                          for word, after in _BEFORE_A_STOP.findall(line.strip())):
         return True
-    if one_value and len(_parts(line)) == 1 and _a_clause(
-        [word for word in line.split() if word.lower() not in _WHOSE]
-    ):
+    if one_value and len(_parts(line)) == 1 and _of_people(line.split()):
         return True  # "gutted for him", "he cried": of people, where a setting is a place
     return bool(tags) and tags[-1].endswith((".", "!", "?", "…")) and len(tags[-1].split()) > 1
 
@@ -1702,6 +1709,72 @@ _CLAUSE_WORDS = frozenset({
 _CLAUSE_AS_TYPED = frozenset({"it", "us", "may", "will"})
 # a setting of one part may say whose place it is ("his flat", "her mum's house")
 _WHOSE = frozenset({"his", "her", "their"})
+# ... or who was there ("lunch with them", "zoom call with him"), as a feeling may say whom it
+# is for ("upset for her", "proud of him"): one of _WITH_WHOM, then one of _WHOM
+_WITH_WHOM = frozenset({"with", "for", "of", "about", "at", "towards"})
+_WHOM = frozenset({"him", "her", "them", "me", "us", "you", "everyone", "everybody"})
+# what says a feeling is one ("feeling anxious", "so upset"), where a word that is a feeling
+# only after a cue ("low", "flat") may follow (`_a_feeling`); "bit upset" may say how a
+# place was, as "staff upset" does
+_FEELING_CUES = frozenset({
+    "feeling", "feel", "felt", "so", "very", "really", "quite", "pretty", "totally", "proper",
+    "bloody", "super", "extremely",
+})
+
+
+# the last word of a short place typed at the day question that may be a time instead ("long
+# day", "bad night"): no place then (`_reads_like_a_place`)
+_TIMES = frozenset({"day", "days", "night", "nights"})
+
+
+def _reads_like_a_place(line: str) -> bool:
+    """Whether `line` is a short place (a setting not yet used: "Inpatient ward", "home
+    visit"): at most SENTENCE_WORDS words, the last a place's (`_PLACE_NOUNS`, not one of
+    `_TIMES`), no sentence and no one named (`reads_like_a_sentence`)."""
+    words = line.lower().split()
+    return (0 < len(words) <= SENTENCE_WORDS and words[-1].strip(".!") in _PLACE_NOUNS - _TIMES
+            and not reads_like_a_sentence(line, one_value=True))
+
+
+def _of_people(words: list[str]) -> bool:
+    """Whether the words of a setting of one part are said of people, not a place: a feeling
+    (`_a_feeling`: "anxious", "feeling anxious", "upset for her", "proud of her") or a clause
+    (`_a_clause`: "he cried", "sat with him"). Whose place it is ("his flat") or who was
+    there ("lunch with them", "zoom call with him", "group with them") leaves a place one:
+    those were asked about, and Enter moved the setting into the experience (QA r48)."""
+    bare = [word.strip(".,!?;:\"'()").replace("\u2019", "'").lower() for word in words]
+    head, whom = bare, False
+    if len(bare) > 1 and bare[-2] in _WITH_WHOM and bare[-1] in _WHOM:
+        head, whom = bare[:-2], True
+    if _a_feeling(head):
+        return True
+    if whom and head:
+        return _a_clause(words[: len(head)])
+    return _a_clause([word for word in words if word.lower() not in _WHOSE])
+
+
+def _a_feeling(words: list[str]) -> bool:
+    """Whether lower-cased `words` name a feeling of the feelings vocabulary and nothing
+    else ("anxious", "fed up"), after cue words ("feeling low", "so calm") or not; a place's
+    word ("flat", `_PLACE_NOUNS`) is none alone."""
+    plain, cued = _feeling_words()
+    lead = 0
+    while lead < len(words) - 1 and words[lead] in _FEELING_CUES:
+        lead += 1
+    said = " ".join(words[lead:])
+    return bool(said) and (said in plain or (lead > 0 and said in cued))
+
+
+@functools.cache
+def _feeling_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The feelings vocabulary's forms: those that are feelings alone, and those that are
+    only after a cue (`feelings.Family.cued`), neither a place's word."""
+    from peerjournal.feelings import load_vocabulary
+
+    families = load_vocabulary().families
+    plain = {word for family in families for word in family.words}
+    cued = {word for family in families for word in family.cued}
+    return frozenset(plain - _PLACE_NOUNS), frozenset(cued | (plain & _PLACE_NOUNS))
 # words after which a verb in -ed (after its subject: "Kai kicked off") goes on
 _PARTICLES = frozenset({
     "off", "up", "out", "in", "on", "at", "over", "back", "down", "away", "with", "to",
@@ -2106,8 +2179,9 @@ WAITING_NOTICE = WAITING_FOR_THE_END.format(where="your evaluation")
 
 def an_answer(line: str) -> bool:
     """Whether `line`, come in after the answer to "Save this entry?", is one more answer
-    (`yes |`): not words to keep."""
-    return bool(line.strip()) and isinstance(yes_or_no_reply(line, SAVE_ANSWERS), bool)
+    (`yes |`): not words to keep. Only y, yes, n or no alone (`a_plain_answer`): "Sure." after
+    "He said:" is words."""
+    return a_plain_answer(line) is not None
 
 
 def words_after_the_answer(lines: list[str]) -> tuple[str, int]:

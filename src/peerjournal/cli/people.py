@@ -286,25 +286,35 @@ def _names_given(app: AppContext, words: list[str] | None, one: bool = False) ->
 def _names_typed(app: AppContext, one: bool) -> list[str]:
     """The names typed at the prompt, one a line until an empty line (or Ctrl-D): a second
     name typed straight after the first went to the shell, and into its history, when the
-    prompt took one only (QA r48). `one` (with --alias): the first line only."""
+    prompt took one only (QA r48). `one` (with --alias): the first line only. An empty line
+    that came with the line before it (a paste's: the line feed of a CRLF, which the
+    terminal reads as a line of its own, or a blank line between names) ends nothing; the
+    names after it went to the shell (QA r48)."""
+    from peerjournal.cli.guided import more_input_waiting
+
     if not one:
         app.say("Names, one a line, then Enter on an empty line to add them (typed here, "
                 "they stay out of your shell's history).")
     names: list[str] = []
+    pasted = False  # (more input came with the line read last)
     while True:
-        app.err.print("Name (typed here, it stays out of your shell's history): " if one
-                      else "Next name (Enter alone adds them): " if names else "Name: ", end="")
-        app.err.file.flush()
+        if not pasted:  # (a line already there, echoed, is asked for by no prompt)
+            app.err.print("Name (typed here, it stays out of your shell's history): " if one
+                          else "Next name (Enter alone adds them): " if names else "Name: ",
+                          end="")
+            app.err.file.flush()
         try:
             typed = input()
         except EOFError:
             app.err.print()
             return names
-        if not typed.strip():
+        if not typed.strip() and not pasted:
             return names
-        names.append(typed)
+        if typed.strip():
+            names.append(typed)
         if one:
             return names
+        pasted = more_input_waiting()
 
 
 def _typed_at_the_prompt(app: AppContext, typed: str) -> str:
@@ -364,7 +374,7 @@ def _refuse_one_letter_words(app_ctx: AppContext, name: str, alias: str | None) 
     would replace that word wherever it stands alone. And an alias of only that letter,
     which would read as the word ("I rang A about it")."""
     from peerjournal.errors import PeerJournalError
-    from peerjournal.redact import one_letter_word
+    from peerjournal.redact import one_letter_word, refuse_control
 
     word = one_letter_word(name)
     if word:
@@ -374,6 +384,7 @@ def _refuse_one_letter_words(app_ctx: AppContext, name: str, alias: str | None) 
             f"would replace too. Add the full name instead, with the initial as its alias: "
             f"{app_ctx.command_hint(f'people add NAME --alias {letter}.')}."
         )
+    refuse_control(alias or "", "An alias")  # (first: the hint below would repeat it)
     if alias and alias == alias.strip(".") and one_letter_word(alias):
         raise PeerJournalError(
             f"The alias {alias!r} would read as the word {one_letter_word(alias)!r} in exports; "
