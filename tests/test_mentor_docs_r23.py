@@ -23,9 +23,11 @@ ENTRIES = (
     ("2026-11-11", "I asked what he wanted and backed him up at the housing office.", "Calm."),
     ("2026-11-18", "The nurse called him non-compliant and I stayed quiet.", "Anxious again."),
 )
-# 2026-10-01 to 2026-11-20 by week: 8 rows; 1 Oct–4 Oct, 5–11 Oct and 26 Oct–1 Nov are empty
-EMPTY_ROWS = (0, 1, 4)
-ROWS = 8
+# 2026-10-01 to 2026-11-20 by week: 7 rows; 1–11 Oct and 26 Oct–1 Nov are empty
+# r48: the weeks before the journal's first entry (1–4 Oct, 5–11 Oct) are one row, "before the
+# journal began" (summary.before_journal), not two weeks of "0" that read as not writing
+EMPTY_ROWS = (0, 3)
+ROWS = 7
 
 
 @pytest.fixture

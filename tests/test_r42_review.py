@@ -256,7 +256,8 @@ def test_a_one_week_spike_shows_no_steady_arrow(cli: CLI, add: Add, tmp_path: Pa
     assert cli("export", "--yes", "--since", "2026-10-05", "--until", "2026-11-01",
                "--format", "md", "-o", str(md)).exit_code == 0
     row = next(x for x in md.read_text(encoding="utf-8").splitlines() if "Co-optation" in x)
-    assert "| Co-optation | 0.0 → steady | 1.1 |" in row
+    # (round 48: the file says "spike" as `review` does, not a bare number)
+    assert "| Co-optation | 0.0 → steady | 1.1 spike |" in row
 
 
 # -- 6-9. a folder of folders, curly quotes, a Word document, a folder of many ----------------

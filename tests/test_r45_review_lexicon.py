@@ -86,8 +86,9 @@ def test_the_note_describes_each_lexicon_once_and_groups_the_summaries(
     said = flat(ok(cli("review", str(october), str(months[1]), str(december))).stdout)
     note = said.partition("Scored with different drift lexicons: ")[2].partition(" Each ")[0]
     assert note == (f'{october.name} with both {ORG_VERSION} ("Northside", not a lexicon '
-                    f"peerjournal ships) and {shipped} {SHIPS}, {months[1].name} and "
-                    f"{december.name} with {shipped}.")
+                    f"peerjournal ships) and {shipped} {SHIPS}, {december.name} and "
+                    f"{months[1].name} with {shipped}.")  # (round 48: one period's two
+    # exports in the order they were made, whatever order the mentor named them in)
     since = said.partition("Since the previous summary")[2]
     assert (f"this one with {shipped} {SHIPS}, the previous one with both {ORG_VERSION} "
             '("Northside", not a lexicon peerjournal ships) and '

@@ -16,8 +16,9 @@ replaced, are never compared.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from itertools import combinations, pairwise
 from typing import Any, NamedTuple, TypeVar
@@ -101,8 +102,8 @@ def directions_as_read_now(summary: dict[str, Any]) -> dict[str, Any]:
     (`summary.halves`), as one from before round 43 gave them; none for a one-period spike
     (`summary.Halves.arrow`), which the file calls steady. "At a glance" says there is no
     trend then ("a spike rather than a trend"): the Dimensions table shows no arrow saying
-    there is one, nor that it held steady, but "spike" (`*_spike`: true). (`review --json`
-    gives the file's own; so does the summary, as `report` does.)"""
+    there is one, nor that it held steady, but "spike" (`exporters.common.dimension_spike`).
+    (`review --json` gives the file's own; so does the summary, as `report` does.)"""
     from peerjournal.summary import POLARITIES, dimension_trend, one_entry_each
 
     if one_entry_each(p["entries"] for p in summary["periods"]):
@@ -119,8 +120,6 @@ def directions_as_read_now(summary: dict[str, Any]) -> dict[str, Any]:
             split = dimension_trend(periods, row["id"], polarity).halves
             if split is None or split.arrow is None:
                 row[f"{polarity}_direction"] = None
-            if split is not None and split.arrow is None:  # (its cell says so: round 48)
-                row[f"{polarity}_spike"] = True
         rows.append(row)
     return {**summary, "dimensions": rows}
 
@@ -628,20 +627,26 @@ def exported_again(run: Sequence[dict[str, Any]]) -> list[tuple[int, int]]:
     """The pairs of `run` (by index, the earlier export first) that cover the same period,
     by the same periods, with different entries or numbers: the writer changed entries in it
     (edited, added, deleted or rescored them) between the two exports, which `review` says,
-    as two figures for one period read as a mistake otherwise."""
+    as two figures for one period read as a mistake otherwise. Not a pair scored with
+    different drift lexicons (`lexicons_differ`) and as many entries: the lexicon moved
+    its numbers, which the lexicon note says alone."""
     def numbers(s: dict[str, Any]) -> tuple[Any, ...]:
         totals = s.get("totals") or {}
         return (s["entries"]["total"], totals.get("identity"), totals.get("drift"))
 
-    def made(n: int) -> str:
-        return str(run[n]["generated_at"])
-
     pairs = []
     for i, j in combinations(range(len(run)), 2):
         a, b = run[i], run[j]
-        if a["period"] == b["period"] and numbers(a) != numbers(b):
-            pairs.append((i, j) if made(i) <= made(j) else (j, i))
+        if a["period"] == b["period"] and numbers(a) != numbers(b) and not (
+                lexicons_differ([a, b]) and a["entries"]["total"] == b["entries"]["total"]):
+            pairs.append((i, j) if made_at(a) <= made_at(b) else (j, i))
     return pairs
+
+
+def made_at(summary: Mapping[str, Any]) -> datetime:
+    """When `summary` was exported (its `generated_at`, with its offset: validated so), which
+    orders two summaries of one period (`exported_again`; review's order)."""
+    return datetime.fromisoformat(summary["generated_at"])
 
 
 def overlaps(run: Sequence[dict[str, Any]]) -> bool:

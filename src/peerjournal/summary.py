@@ -106,6 +106,9 @@ class SummaryInput:
     # the lexicon in use: its version -> its [lexicon] name (`Lexicon.name`), for `review` to
     # name it; the shipped one is named without it (`lexicon_names`)
     lexicon_in_use: Mapping[str, str] = field(default_factory=dict)
+    # the date of the journal's first entry (None: no entries): the periods before it are
+    # not weeks without writing (`before_journal`)
+    journal_began: date | None = None
 
 
 Redact = Callable[[str], str]
@@ -139,7 +142,9 @@ def build_summary(data: SummaryInput, redact: Redact | None = None) -> dict[str,
     shared = sorted((e for e in data.entries if e.shared), key=lambda e: (e.date, e.id))
     signature = data.writer.strip()
     signed = _signature(signature, r, redactor)
-    periods = collapse_empty([_period(p) for p in data.report.get("periods", [])])
+    periods = before_journal(
+        collapse_empty([_period(p) for p in data.report.get("periods", [])]), data.journal_began
+    )
     versions = lexicon_versions(data.drifts.values())
     return {
         "schema": SCHEMA,
@@ -337,6 +342,22 @@ def collapse_empty(periods: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
             run.append(period)
     close_run()
     return out
+
+
+def before_journal(
+    periods: Sequence[dict[str, Any]], began: date | None
+) -> list[dict[str, Any]]:
+    """The periods, with those that end before the journal's first entry (`began`) made one,
+    marked `before_journal`: a journal begun on 23 Nov, exported over 4 weeks, did not stop
+    writing in the weeks of 9 and 16 Nov (added within schema 1: optional, only when true)."""
+    if began is None:
+        return list(periods)
+    cut = next((n for n, p in enumerate(periods)
+                if p["entries"] or date.fromisoformat(p["end"]) >= began), len(periods))
+    if not cut:
+        return list(periods)
+    return [{**periods[0], "end": periods[cut - 1]["end"], "before_journal": True},
+            *periods[cut:]]
 
 
 def steady(before: float, after: float, margin: float = 1) -> bool:
@@ -544,11 +565,30 @@ def said_direction(
     marked: Sequence[int] | None = None,
 ) -> str | None:
     """The direction the words give (`direction`, the halves'), steady when the periods
-    ended where they began (`ended_where_began`; `marked` as `turn`)."""
-    if direction in (None, "steady") or ended_where_began(series, entries, words,
-                                                          marked) is None:
+    ended where they began (`ended_where_began`; `marked` as `turn`), or when a turn rests on
+    one entry (`lone_turn`) and its ends do not move `direction`'s way: the halves' move is
+    then that entry's (0.70, 2.27 of one entry, 0.36 by month is no rise; round 48)."""
+    if direction in (None, "steady"):
         return direction
-    return "steady"
+    if ended_where_began(series, entries, words, marked) is not None:
+        return "steady"
+    lone = lone_turn(series, entries, words, marked)
+    if lone is not None and (steady(lone.first, lone.last)
+                             or (lone.last > lone.first) != (direction == "up")):
+        return "steady"
+    return direction
+
+
+def lone_turn(
+    series: Sequence[float | None], entries: Sequence[int], words: Sequence[int] | None = None,
+    marked: Sequence[int] | None = None,
+) -> Turn | None:
+    """The turn `turn` finds without `marked` but refuses with it: its high side rests on one
+    entry's markers (`_rests_on_entries`). The halves' move then rests on that entry too,
+    which `said_direction` and "At a glance" say instead of a rise or a fall."""
+    if marked is None or turn(series, entries, words, marked) is not None:
+        return None
+    return turn(series, entries, words)
 
 
 def split_at(entries: Sequence[int]) -> int:
@@ -1657,7 +1697,13 @@ def _check_balance(v: _Validator, values: Mapping[str, Any], where: str) -> None
 
 def _check_marked(v: _Validator, period: Mapping[str, Any], where: str) -> None:
     """A period's `marked_entries` and `dimension_entries` (added within schema 1 in round
-    48: optional) are counts of its entries, none more than it holds."""
+    48: optional) are counts of its entries, none more than it holds, and come together
+    (export writes both: one alone makes "At a glance" and the table weigh differently)."""
+    given = [key for key in ("marked_entries", "dimension_entries") if key in period]
+    if len(given) == 1:
+        missing = "dimension_entries" if given == ["marked_entries"] else "marked_entries"
+        raise v.fail(f"{where}.{missing}",
+                     f"is missing, though {_spoken(f'{where}.{given[0]}')} is given")
     counts = {f"{where}.dimension_entries.{dim}": n for dim, n in
               v.obj(period.get("dimension_entries", {}), f"{where}.dimension_entries").items()}
     if "marked_entries" in period:

@@ -955,9 +955,11 @@ def _feelings(
 ) -> list[dict[str, Any]]:
     """Entries naming each feelings family, this window and the last, most frequent first.
 
-    `current` and `previous` count the entries with each feelings text. An entry counts once
-    per family however often it repeats the word. `totals`: the two windows' entries with a
-    Feelings part (the only part feelings are counted in); each family's `share` and
+    `current` and `previous` count the entries with each feelings text: the Feelings part
+    with the answers to the questions asked under it (`db.stats.feeling_questions`: "If one
+    feeling is still in the way, what is it?" names one). An entry counts once per family
+    however often it repeats the word. `totals`: the two windows' entries with such a text
+    (the only text feelings are counted in); each family's `share` and
     `previous_share` are of them, and `direction` ("more", "fewer", "same") compares the
     shares, not the counts: 3 of 3 entries before and 36 of 36 now is the same.
     """
@@ -1537,7 +1539,8 @@ def _dimension_creep(
     of 28 Sep it is back down" in a window that reaches today (`to_today`), else "from the
     week of 28 Sep to 31 Oct 2026 it was back down" (a summary is read weeks later, and the
     writing since may have gone up again); while the window's last period is not over, "it
-    has been back down so far (0.00 per 100 words up to 20 Nov 2026, before the week's end)",
+    has been back down so far (0.00 per 100 words up to Fri 20 Nov 2026; the week of 16 Nov
+    was not over)",
     in words a summary's reader weeks later reads rightly too (round 48)."""
     if not (comparable(window, th) and comparable(before, th)):
         return None
@@ -1562,8 +1565,10 @@ def _dimension_creep(
     when = (f"since {period} it {'has been' if running else 'is'}" if to_today
             else f"{_back_span(start, now_dates[1], came_back[2])} it was")
     # (the last period not over yet: its rate is so far, and may still go up)
-    so_far = (f" so far ({fixed(rate)} per 100 words up to {spoken(now_dates[1])}, before "
-              f"the {came_back[2]}'s end)")
+    # (the period named, not "the week": read in January, "the week" is no week)
+    so_far = (f" so far ({fixed(rate)} per 100 words up to "
+              f"{spoken(now_dates[1], weekday=True)}; "
+              f"{_named_period(came_back[1][-1][0], came_back[2])} was not over)")
     return (f"{said}; {when} back down"
             f"{so_far if running else f' ({fixed(rate)} per 100 words)'}. Whose words or "
             "whose agenda were they, and what brought it back down?")

@@ -18,6 +18,7 @@ from peerjournal.reviewing import (
     dimensions_said_of_the_writer,
     directions_as_read_now,
     journal_id,
+    made_at,
     named_alike,
     not_compared,
     sanitise,
@@ -618,9 +619,9 @@ def in_order(loaded: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[s
     for n, key in enumerate(keys):
         first_seen.setdefault(key, n)
 
-    def position(n: int) -> tuple[int, str, str, int]:
-        period = loaded[n][1]["period"]
-        return (first_seen[keys[n]], period["since"], period["until"], n)
+    def position(n: int) -> tuple[int, str, str, datetime, int]:
+        period = loaded[n][1]["period"]  # (one period exported twice: the earlier first)
+        return (first_seen[keys[n]], period["since"], period["until"], made_at(loaded[n][1]), n)
 
     return [loaded[n] for n in sorted(range(len(loaded)), key=position)]
 

@@ -59,6 +59,17 @@ e.drift_summary,
 CASE WHEN e.date >= :hits_from THEN {_MARKERS} END
 """
 
+# An entry's feelings: its Feelings part, then the answers to the questions its prompt set
+# asks under Feelings (boud's "If one feeling is still in the way, what is it?"), one a line.
+# :feeling_questions lists those questions as "set:id" (`feeling_questions`); answers that
+# are not valid JSON add nothing (SQLite's JSON functions would stop the query at them).
+_FEELINGS = """CASE WHEN e.answers = '{}' OR NOT json_valid(e.answers) THEN e.feelings
+ELSE trim(e.feelings || char(10) || coalesce((
+  SELECT group_concat(trim(a.value), char(10)) FROM json_each(e.answers) AS a
+  WHERE a.type = 'text' AND trim(a.value) != ''
+    AND e.prompt_set || ':' || a.key IN (SELECT value FROM json_each(:feeling_questions))
+), ''), char(10)) END"""
+
 _TAGS = f"(SELECT group_concat(tag, '{TAG_SEP}') FROM entry_tag t WHERE t.entry_id = e.id)"
 
 
@@ -66,9 +77,23 @@ def _columns(with_tags: bool) -> str:
     # The tags subquery costs ~0.15 s at 20,000 rows; the report filters tags in SQL instead.
     tags = _TAGS if with_tags else "NULL"
     return (
-        "e.id, e.date, e.setting, e.feelings, e.self_care != '', e.drift_summary IS NOT NULL, "
+        f"e.id, e.date, e.setting, {_FEELINGS}, e.self_care != '', e.drift_summary IS NOT NULL, "
         f"{tags}, {_DRIFT_COLUMNS}, e.drift_verdict"
     )
+
+
+def feeling_questions() -> str:
+    """The Feelings questions of every prompt set installed (the writer's own too), as the
+    JSON list of "set:id" that `_FEELINGS` reads: their answers name feelings as the
+    Feelings part does."""
+    from peerjournal.paths import user_prompts_dir
+    from peerjournal.reflection import answer_layouts, available
+
+    layouts = answer_layouts(available(user_prompts_dir()))
+    return json.dumps(sorted(
+        f"{name}:{question}" for name, layout in layouts.items()
+        for question, (element, _) in layout.items() if element == "feelings"
+    ))
 
 
 def _slim_drift(row: Sequence[Any]) -> dict[str, Any] | None:
@@ -154,9 +179,12 @@ def report_rows(
     each row's `tags` only `with_tags` (the report itself never needs them).
     """
 
+    questions = feeling_questions()
+
     def read(ids: list[int] | None) -> list[Any]:
         where, params = _where(since, until, setting, tags, ids)
         params["hits_from"] = hits_from.isoformat() if hits_from else None
+        params["feeling_questions"] = questions
         sql = f"SELECT {_columns(with_tags)} FROM entry e WHERE {where} ORDER BY e.date, e.id"
         return store.fetch(sql, params)
 
@@ -245,10 +273,12 @@ def report_stats(
     """
     prev_since, _ = previous_window(since, until, by)
     stats = ReportStats()
+    questions = feeling_questions()
 
     def read(ids: list[int] | None) -> tuple[list[Any], ...]:
         where, params = _where(prev_since, until, setting, tags, ids)
         params["since"] = since.isoformat()
+        params["feeling_questions"] = questions
         history, history_params = _where(None, until, setting, tags, ids)
         queries = _stats_sql(by, dimensions, where, history)
         # (rows of a setting or a feeling each, not of an entry: no entry's ID in them)
@@ -337,8 +367,8 @@ def _stats_sql(by: str, dimensions: Sequence[str], where: str, history: str) -> 
         "cells": cells_sql,
         "unscored": unscored_sql,
         "feelings": f"""
-            SELECT e.date >= :since, e.feelings, count(*) FROM entry e
-            WHERE {where} AND e.feelings != '' GROUP BY 1, 2""",
+            SELECT e.date >= :since, {_FEELINGS} AS text, count(*) FROM entry e
+            WHERE {where} GROUP BY 1, 2 HAVING text != ''""",
         "days": f"SELECT DISTINCT e.date FROM entry e WHERE {where}",
         "weeks": f"""SELECT DISTINCT {week_of_day}
             FROM (SELECT DISTINCT e.date AS day FROM entry e WHERE {history})""",

@@ -212,8 +212,36 @@ def dimension_cell(summary: Mapping[str, Any], dim: Mapping[str, Any], polarity:
     """`dim`'s cell for `polarity` ("identity", "drift") in a summary's Dimensions table,
     as every format shows it: its rate and which way it went ("3.9 → steady", "0.7 ↑
     rising", "–" when there is neither), or the rise and fall back that the halves' arrow
-    would hide ("2.4 ↑↓ rose, fell": `direction_note` gives its path)."""
-    return f"{number(dim[polarity])} {dimension_way(summary, dim, polarity)}".strip()
+    would hide ("2.4 ↑↓ rose, fell": `direction_note` gives its path), or "1.3 spike"
+    (`dimension_spike`: `spike_note` says what it is)."""
+    way = "spike" if dimension_spike(summary, dim, polarity) else dimension_way(
+        summary, dim, polarity)
+    return f"{number(dim[polarity])} {way}".strip()
+
+
+def dimension_spike(summary: Mapping[str, Any], dim: Mapping[str, Any], polarity: str) -> bool:
+    """Whether `dim`'s `polarity` has no arrow for a one-period spike (`summary.Halves.arrow`:
+    "At a glance" calls it "a spike rather than a trend"), and no rise and fall back
+    (`dimension_turn`) either, which its cell says instead: a bare number would say nothing."""
+    from peerjournal.summary import halves, period_words
+
+    periods = summary["periods"]
+    series = dim.get(f"{polarity}_series") or []
+    if dim[f"{polarity}_direction"] not in (None, "steady") or len(series) != len(periods):
+        return False
+    split = halves(series, [p["entries"] for p in periods], period_words(periods))
+    return (split is not None and split.arrow is None
+            and dimension_turn(summary, dim, polarity) is None)
+
+
+def spike_note(summary: Mapping[str, Any]) -> str:
+    """What "spike" in the Dimensions table is (`dimension_cell`), when a cell says it; else
+    "". Said after `direction_note`."""
+    if not any(dimension_spike(summary, d, p) for d in summary["dimensions"]
+               for p in ("identity", "drift")):
+        return ""
+    return (f" Spike: the markers of the higher half all come from one "
+            f"{summary['period']['by']}, a spike rather than a trend.")
 
 
 def dimension_way(summary: Mapping[str, Any], dim: Mapping[str, Any], polarity: str) -> str:
@@ -435,6 +463,15 @@ def period_label(period: dict[str, Any], dash: str = " – ") -> str:
     return start if start == end else f"{start}{dash}{end}"
 
 
+def period_entries(period: dict[str, Any], short: bool = True) -> str:
+    """A period's entries in the trend table: the weeks before the journal's first entry
+    (`summary.before_journal`) say so ("not begun"; not `short`: "before the journal
+    began"), as 0 would read as weeks without writing."""
+    if not period.get("before_journal"):
+        return str(period["entries"])
+    return "not begun" if short else "before the journal began"
+
+
 def axis_label(period: dict[str, Any], periods: Sequence[dict[str, Any]]) -> str:
     """A period's start under a chart: month and day, or the whole date when the periods
     span more than one year (a run of empty years is one period: "01-01" would hide it)."""
@@ -624,6 +661,16 @@ def turn_words(turn: Mapping[str, Any], by: str, shown: Any = None) -> str:
             f"{starts_span(turn['last_at'], turn['last_end'], by)}")
 
 
+def lone_words(lone: Turn, starts: Sequence[str], by: str) -> str:
+    """A turn that rests on one entry (`summary.lone_turn`), in words: no move, and the
+    periods as they are: "held steady but for one entry, on whose markers its move rests
+    (0.7 per 100 words at first, 2.3 in Feb 2026, 0.4 at the end)"."""
+    return (f"held steady but for one entry, on whose markers its move rests "
+            f"({number(lone.first)} per 100 words at first, {number(lone.peak)} in "
+            f"{starts_span(starts[lone.middle[0]], starts[lone.middle[1]], by)}, "
+            f"{number(lone.last)} at the end)")
+
+
 def starts_span(start: str, last: str, by: str) -> str:
     """The periods from the one starting `start` to the one starting `last`, named as the
     report names periods: "Aug – Sep 2026", "the weeks of 3 Aug – 7 Sep"."""
@@ -659,8 +706,10 @@ def glance(summary: dict[str, Any]) -> list[str]:
         ended_where_began,
         halves,
         learned_caveat,
+        lone_turn,
         marked_series,
         period_words,
+        said_direction,
         steady,
         too_few_per_period,
         too_little_writing,
@@ -706,8 +755,8 @@ def glance(summary: dict[str, Any]) -> list[str]:
         split = splits[key]
         if split is None:
             continue
-        turned = turn([p[key] for p in with_entries], entries, words,
-                      marked_series(with_entries, None, key))
+        series, marked = [p[key] for p in with_entries], marked_series(with_entries, None, key)
+        turned = turn(series, entries, words, marked)
         if turned:  # (its halves would call a rise and a fall back "rose" or "held steady")
             starts = [p["start"] for p in with_entries]
             lines.append(f"{name} {turn_words(turned.as_json(starts), unit)} (per 100 "
@@ -715,13 +764,17 @@ def glance(summary: dict[str, Any]) -> list[str]:
             continue
         then = f"{number(split.before)}, then {number(split.after)} per 100 words"
         caveat = ""
-        ended = ended_where_began([p[key] for p in with_entries], entries, words,
-                                  marked_series(with_entries, None, key))
+        ended = ended_where_began(series, entries, words, marked)
         if ended:  # (the halves' move is where their odd split put a thin middle)
             ends = _periods(ended[2], unit)
             lines.append(f"{name} ended where it began: {number(ended[0])} per 100 words in "
                          f"the first {ends} with entries, {number(ended[1])} in the last "
                          f"{ends}; the {unit}s between are in the table below.")
+            continue
+        lone = lone_turn(series, entries, words, marked)
+        if lone and said_direction(split.direction, series, entries, words, marked) != (
+                split.direction):  # (the halves' move is that one entry's)
+            lines.append(f"{name} {lone_words(lone, [p['start'] for p in with_entries], unit)}.")
             continue
         if steady(split.before, split.after):
             change = f"held steady ({then})"

@@ -96,8 +96,8 @@ def _trend(s: dict[str, Any]) -> list[str]:
         return []
     shown, cut = common.table_periods(s)
     rows = [
-        [common.period_label(p), str(p["entries"]), common.number(p["identity"]),
-         common.number(p["drift"]), common.balance(p["balance"], p)]
+        [common.period_label(p), common.period_entries(p, short=False),
+         common.number(p["identity"]), common.number(p["drift"]), common.balance(p["balance"], p)]
         for p in shown
     ]
     return [f"<h2>Trend by {e(s['period']['by'])}</h2>", svg.trend_chart(periods),
@@ -119,7 +119,7 @@ def _dimensions(s: dict[str, Any]) -> list[str]:
                       for label, gloss in common.dimension_glosses(s))
     return ["<h2>Dimensions</h2>", svg.dimension_chart(common.said_of_the_writer(dims)),
             _table(["Dimension", "Identity", "Drift"], rows),
-            f'<p class="small">{e(common.direction_note(s))}</p>',
+            f'<p class="small">{e(common.direction_note(s) + common.spike_note(s))}</p>',
             *([f'<p class="small">{e(common.GLOSS_TITLE)}:</p>'
                f'<ul class="small">{glosses}</ul>'] if glosses else [])]
 

@@ -119,8 +119,8 @@ def _trend(s: dict[str, Any]) -> list[str]:
     if cut:
         out += [f"*{escape(cut)}*", ""]
     rows = [
-        [common.period_label(p), str(p["entries"]), common.number(p["identity"]),
-         common.number(p["drift"]), common.balance(p["balance"], p)]
+        [common.period_label(p), common.period_entries(p, short=False),
+         common.number(p["identity"]), common.number(p["drift"]), common.balance(p["balance"], p)]
         for p in periods
     ]
     out += _table(["Period", "Entries", "Identity", "Drift", "Balance"], rows)
@@ -141,7 +141,7 @@ def _dimensions(s: dict[str, Any]) -> list[str]:
     glosses = [f"- **{escape(label)}:** {escape(gloss)}"
                for label, gloss in common.dimension_glosses(s)]
     return ["## Dimensions", "", *_table(["Dimension", "Identity", "Drift"], rows), "",
-            f"*{escape(common.direction_note(s))}*", "",
+            f"*{escape(common.direction_note(s) + common.spike_note(s))}*", "",
             *([f"{common.GLOSS_TITLE}:", "", *glosses, ""] if glosses else [])]
 
 

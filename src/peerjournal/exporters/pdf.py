@@ -327,7 +327,7 @@ class _Report:
         if cut:
             self.text(cut, 9, colour=GREY)
         rows = [
-            [common.period_label(p), str(p["entries"]), common.number(p["identity"]),
+            [common.period_label(p), common.period_entries(p), common.number(p["identity"]),
              common.number(p["drift"]), common.balance(p["balance"], p)]
             for p in shown
         ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from itertools import groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -434,7 +434,7 @@ def review(
             table = _dimensions(s, ascii_only, bars)
             # what the arrows compare (the halves), and any rise and fall back they hide, as
             # the exported files say it beneath the same table
-            arrows = Text(common.direction_note(s) + _spike_note(s), style="dim")
+            arrows = Text(common.direction_note(s) + common.spike_note(s), style="dim")
             shown_dims = _with_glosses(s, table) if explain else table
             parts.append(section("Dimensions", Group(shown_dims, arrows)))
         parts += _markers(s)
@@ -702,7 +702,8 @@ def _trend(
     periods, shown_note = common.table_periods(s)
     balances = [common.balance(p["balance"], p) for p in periods]
     # the bars have what the other columns leave (two spaces between each, six columns)
-    others = [max(len(common.period_label(p)) for p in periods), len("Entries"),
+    others = [max(len(common.period_label(p)) for p in periods),
+              max(map(len, ["Entries", *map(common.period_entries, periods)])),
               len("Identity"), len("Drift"), max(map(len, ["Balance", *balances]))]
     half = _bar_half(width - sum(others) - 2 * len(others), ascii_only) if bars else 0
     bars = half > 0
@@ -719,12 +720,14 @@ def _trend(
         label = common.period_label(p)
         bar = diverging_bar(drift, identity, scale=scale, half_width=half,
                             ascii_only=ascii_only) if bars else ""
-        table.add_row(Text(label if bars else label.replace(" – ", " –\n")), str(p["entries"]),
+        table.add_row(Text(label if bars else label.replace(" – ", " –\n")),
+                      common.period_entries(p),
                       common.number(p["identity"]), common.number(p["drift"]),
                       *([str(bar)] if bars else []), balance)
         numbers = (
             f"{counted(p['entries'], 'entry')}, identity {common.number(p['identity'])}, "
             f"drift {common.number(p['drift'])}, balance {balance}" if p["entries"]
+            else common.period_entries(p, short=False) if p.get("before_journal")
             else "no entries"
         )
         lines += [Text(label, style="bold"), Padding(Text(numbers), (0, 0, 0, 2))]
@@ -745,32 +748,15 @@ def _trend(
     return _TableOrLines(_table_width(table, period_width + 2), table, Group(*lines))
 
 
-def _spike_note(s: dict[str, Any]) -> str:
-    """What "spike" in the Dimensions table is (`_dimension_cell`), when a cell says it."""
-    if not any(d.get(f"{p}_spike") for d in s["dimensions"] for p in ("identity", "drift")):
-        return ""
-    unit = s["period"]["by"]
-    return (f" Spike: the markers of the higher half all come from one {unit}, a spike rather "
-            "than a trend.")
-
-
-def _dimension_cell(s: dict[str, Any], d: Mapping[str, Any], polarity: str) -> str:
-    """`common.dimension_cell`, and "spike" where `review` reads one (`*_spike`:
-    `reviewing.directions_as_read_now`), which "At a glance" calls no trend: a bare number
-    would say nothing of it."""
-    from peerjournal.exporters import common
-
-    cell = common.dimension_cell(s, d, polarity)
-    return f"{cell} spike" if d.get(f"{polarity}_spike") else cell
-
-
 def _dimensions(s: dict[str, Any], ascii_only: bool, bars: bool = True) -> RenderableType:
     """Identity, then drift, each with the word the exports give it ("3.9 → steady"), so a
     mentor moving between the file and `review` reads the same columns; then, where there
     is room, the bars."""
+    from peerjournal.exporters import common
+
     dims = s["dimensions"]
 
-    cells = [tuple(_dimension_cell(s, d, polarity) for polarity in ("identity", "drift"))
+    cells = [(common.dimension_cell(s, d, "identity"), common.dimension_cell(s, d, "drift"))
              for d in dims]
     if not bars:
         table = _numbers_table([("Dimension", "left"), ("Identity", BAR), ("Drift", BAR)],
