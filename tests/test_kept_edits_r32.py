@@ -31,7 +31,7 @@ LATER = "2026-11-21T09:15:00+00:00"  # the recovery, the next morning
 TYPO = ("## Feelings", "## Feelingz")  # an edit that cannot be saved, so it is kept
 FIXED = ("## Feelingz", "## Feelings")
 SAM = ("his sister.", "his sister." + PRIVATE)  # the change made in that edit
-NOTE = "<!-- peerjournal: unsaved changes to the entry created "
+NOTE = "<!-- peerjournal: editing entry "
 
 
 def _ok(cli: CLI, *args: str) -> Any:
@@ -175,7 +175,9 @@ def test_an_ordinary_kept_edit_notes_its_entry_and_is_continued(
     entry_id = add(OLD)
     kept = _keep_an_edit(cli, edits, entry_id)
     created = json.loads(_ok(cli, "show", str(entry_id), "--json").stdout)["created_at"]
-    assert kept.read_text(encoding="utf-8").splitlines()[-1].startswith(f"{NOTE}{created} ")
+    last = kept.read_text(encoding="utf-8").splitlines()[-1]
+    assert last.startswith(f"{NOTE}{entry_id} (written ")
+    assert f"it tells your edit from another entry's: {created} " in last
     edits(FIXED)
     result = _ok(cli, "edit", str(entry_id))
     assert "continuing them" in result.stderr and "Updated entry 1." in result.stderr

@@ -26,8 +26,12 @@ from test_r42_privacy import said, use_editor
 ENTRY = "Kai talked about his brother and the long wait."
 OTHER = "The ward round ran late again."
 KEPT_NAME = "entry-1-20261120-183000.md"
-# the line `for_entry` wrote before round 43: no check of the text as shown
-CHECK = re.compile(r", and, as shown [0-9a-f]{16}, from none")
+# the line `for_entry` writes: the entry's creation time and the check of the text as shown
+NOTE = re.compile(r"<!-- peerjournal: editing entry 1 \([^)]*\); keep this line, it tells "
+                  r"your edit from another entry's: (\S+) ([0-9a-f]{16}) -->")
+# as versions before round 43 wrote it: no check of the text as shown
+BEFORE_43 = ("<!-- peerjournal: unsaved changes to the entry created {} (how they are told from "
+             "another entry with its ID: leave this line as it is) -->")
 
 
 def _entries(cli: CLI) -> None:
@@ -50,10 +54,11 @@ def _left_by_a_killed_edit(
     round 43 wrote it, without the check)."""
     _entries(cli)
     text = _as_shown(cli, tmp_path, monkeypatch)
-    assert CHECK.search(text)
+    assert NOTE.search(text)
     kept = home / "drafts" / "edits" / KEPT_NAME
     kept.parent.mkdir(parents=True, exist_ok=True)
-    kept.write_text(CHECK.sub("", text) if older else text, encoding="utf-8")
+    older_text = NOTE.sub(lambda m: BEFORE_43.format(m[1]), text)
+    kept.write_text(older_text if older else text, encoding="utf-8")
     return kept
 
 
@@ -216,8 +221,8 @@ def test_the_check_is_no_word_typed_into_a_comment(
     """An edit kept with the check of the entry as it was then, continued once the entry has
     changed: its check differs from today's, and that is no word typed into a comment."""
     kept = _left_by_a_killed_edit(cli, isolated, tmp_path, monkeypatch)
-    then = re.sub(r"as shown [0-9a-f]{16},", "as shown 0123456789abcdef,",
-                  kept.read_text(encoding="utf-8").replace(ENTRY, ENTRY + " Typed."))
+    then = NOTE.sub(lambda m: m[0].replace(m[2], "0123456789abcdef"),
+                    kept.read_text(encoding="utf-8").replace(ENTRY, ENTRY + " Typed."))
     kept.write_text(then, encoding="utf-8")
     use_editor(monkeypatch, tmp_path, """
         text = open(path).read().replace("Typed.", "Typed, and saved.", 1)

@@ -245,7 +245,7 @@ def _old_edit(cli: CLI, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPa
     use_editor(monkeypatch, tmp_path, f"import shutil; shutil.copy(path, {str(copy)!r})\n")
     assert cli("edit", "1").exit_code == 0
     shown = copy.read_text(encoding="utf-8").replace(EDIT_HEADER, OLD_HEADER)
-    old = shown[: shown.index("<!-- peerjournal: unsaved changes")] + "Thought from old edit.\n"
+    old = shown[: shown.index("<!-- peerjournal: editing entry")] + "Thought from old edit.\n"
     kept = home / "drafts" / "edits" / OLD_NAME
     kept.parent.mkdir(parents=True, exist_ok=True)
     kept.write_text(old, encoding="utf-8")

@@ -186,7 +186,7 @@ def test_an_edit_lets_go_of_the_journal_before_its_kept_file_is_written_again(
     another entry's."""
     use_editor(monkeypatch, tmp_path, """
         text = open(path).read()
-        text = text[: text.index("<!-- peerjournal: unsaved")].replace(
+        text = text[: text.index("<!-- peerjournal: editing entry")].replace(
             "## Experience\\n", "## Experience\\nAdded in the editor.\\n", 1)
         open(path, "w").write(text)
     """)
@@ -200,7 +200,7 @@ def test_an_edit_lets_go_of_the_journal_before_its_kept_file_is_written_again(
     assert f"Your edit is kept in {kept} (`peerjournal edit 1` continues it)." in said(result)
     text = kept.read_text(encoding="utf-8")
     assert "Added in the editor." in text
-    assert "<!-- peerjournal: unsaved changes to the entry created" in text
+    assert "<!-- peerjournal: editing entry 1 (written " in text
 
 
 @pytest.mark.skipif(

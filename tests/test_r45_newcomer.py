@@ -66,8 +66,8 @@ def test_again_saves_a_second_entry(cli: CLI) -> None:
 
 @pytest.mark.parametrize(
     "other",
-    [("-d", "yesterday"),  # the same short note on another day is another entry
-     ("-s", "ward"), ("-t", "nights"), ("-f", "Tired."), ("--mode", "in-action")],
+    # (the same words for another date within the hour are told: tests/test_r48_misc1.py)
+    [("-s", "ward"), ("-t", "nights"), ("-f", "Tired."), ("--mode", "in-action")],
 )
 def test_the_same_words_with_anything_else_written_differently_are_saved(
     cli: CLI, other: tuple[str, ...]

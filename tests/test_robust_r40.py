@@ -21,7 +21,7 @@ import pytest
 from conftest import CLI, SRC
 from peerjournal.cli.editor import check_comments
 from peerjournal.drafts import EDIT_HEADER, for_entry
-from peerjournal.entry import EntryDraft
+from peerjournal.entry import Entry, EntryDraft
 from peerjournal.errors import DatabaseError, PeerJournalError
 from peerjournal.reflection import format_template, load_prompt_set
 from peerjournal.render.console import MAX_WIDTH
@@ -213,20 +213,21 @@ def _template() -> str:
     return format_template(EntryDraft(date(2026, 11, 20), experience="Words."), prompts)
 
 
-CREATED = datetime(2026, 11, 20, 18, 0, tzinfo=UTC)
+EDITED = Entry(date=date(2026, 11, 20), id=1,
+               created_at=datetime(2026, 11, 20, 18, 0, tzinfo=UTC))
 
 
 def test_the_edit_template_does_not_say_an_empty_experience_cancels() -> None:
     assert "leave Experience empty to cancel" in _template()  # (true for a new entry)
-    edit = for_entry(_template(), CREATED)
+    edit = for_entry(_template(), EDITED)
     assert "empty to cancel" not in edit and EDIT_HEADER in edit
     assert "without saving" in edit and "--fresh" in edit and "drafts --discard" in edit
     assert edit.count("\n") == _template().count("\n") + 1  # (its line numbers kept)
 
 
 def test_an_edit_kept_with_the_old_header_is_not_taken_for_words_in_a_comment() -> None:
-    given = for_entry(_template(), CREATED)
-    kept = for_entry("", CREATED).join([_template().replace("Words.", "Other words."), ""])
+    given = for_entry(_template(), EDITED)
+    kept = for_entry("", EDITED).join([_template().replace("Words.", "Other words."), ""])
     check_comments(given, kept)  # (no error)
     typed = kept.replace("empty to cancel.", "empty to cancel. I typed here.")
     with pytest.raises(PeerJournalError, match="inside a <!-- … --> comment"):
@@ -248,12 +249,12 @@ def test_edit_shows_the_edit_header(
 
 
 def test_an_edit_moved_to_a_new_entry_draft_is_not_taken_for_words_in_a_comment() -> None:
-    check_comments(_template(), for_entry(_template(), CREATED))  # (no error)
+    check_comments(_template(), for_entry(_template(), EDITED))  # (no error)
 
 
 def test_words_typed_into_guidance_are_told_by_their_own_line() -> None:
-    for given in (_template(), for_entry(_template(), CREATED)):
-        for edited in (_template(), for_entry(_template(), CREATED)):
+    for given in (_template(), for_entry(_template(), EDITED)):
+        for edited in (_template(), for_entry(_template(), EDITED)):
             guide = "What were you hoping for?"
             typed = edited.replace(guide, f"{guide} I typed here.")
             line = typed[: typed.index("I typed here.")].count("\n") + 1

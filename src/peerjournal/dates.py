@@ -403,7 +403,8 @@ def _free_form(text: str, today: date) -> date:
         raise _unreadable(text)
     no_day, no_month = value.day != other.day, value.month != other.month
     if no_day or no_month:
-        hint = _missing_hint(value, no_day, no_month)
+        hint = _missing_hint(_latest_such_day(text, value, today) if no_month else value,
+                             no_day, no_month)
         raise _unreadable(text, _MISSING[no_day, no_month], hint=hint)
     _check_weekday(text, value)
     if any(
@@ -472,11 +473,37 @@ def _missing_hint(value: date, no_day: bool, no_month: bool) -> str:
     return f"Give the {'day' if no_day else 'month'} too, such as {shown!r}"
 
 
+def _latest_such_day(text: str, value: date, today: date) -> date:
+    """The most recent day up to `today` numbered as `value` is ("28th" on 2 Dec 2026: 28
+    Nov 2026), on the weekday `text` names if one of the last 14 months has it ("sat 28th"):
+    every command reads a date as one past (`parse_recent_date`), so the hint that gives
+    the month names that one, not `value`, the number in this month that may be ahead."""
+    months = (today.year * 12 + today.month - 1 - back for back in range(15))
+    days = [day for day in (_day_in(n // 12, n % 12 + 1, value.day) for n in months)
+            if day is not None and day <= today]
+    on_it = [day for day in days if day.weekday() in _named_weekdays(text)]
+    return (on_it or days or [value])[0]
+
+
+def _day_in(year: int, month: int, day: int) -> date | None:
+    """That day of that month; None when the month has no such day (or the year is out of
+    the calendar's range)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _named_weekdays(text: str) -> list[int]:
+    """The weekdays (Monday 0) `text` names beside a date ("Tue 17 Nov"), in its order."""
+    return [next(i for i, day in enumerate(_WEEKDAYS) if day.startswith(match.group(1)[:3]))
+            for match in _WEEKDAY_WORD.finditer(text.lower())]
+
+
 def _check_weekday(text: str, value: date) -> None:
     """A weekday typed beside a date must be that date's: dateutil ignores it otherwise, so
     "Tuesday 16 Nov 2026" (a Monday) would be read without a word about the slip."""
-    for match in _WEEKDAY_WORD.finditer(text.lower()):
-        named = next(i for i, day in enumerate(_WEEKDAYS) if day.startswith(match.group(1)[:3]))
+    for named in _named_weekdays(text):
         if named != value.weekday():
             raise _unreadable(
                 text,

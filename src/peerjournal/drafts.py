@@ -162,11 +162,11 @@ class Draft:
             text = self.path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return False
-        noted = list(_FOR_ENTRY.finditer(text))
-        if not noted:
-            return False
-        above = text[: noted[-1].start()]  # (an editor may end the file with a newline more)
-        if text.rstrip() != _with_note(above, noted[-1].group(1)).rstrip():
+        noted = list(_NOTE_LINE.finditer(text))
+        if not noted or text[noted[-1].end():].strip():
+            return False  # (an editor may end the file with a newline more)
+        check = noted[-1].group("check") or noted[-1].group("was_check")
+        if check != _check_of(text[: noted[-1].start()]):
             return False
         return not self.in_use() and not self.recovery_files()
 
@@ -734,16 +734,29 @@ def new_edit(folder: Path, entry_id: int, now: datetime, was: bool = False) -> D
 
 
 # An edit's last line: the creation time of the entry it changes, which tells it from another
-# entry with the same ID (`Draft.is_of`). A comment, so never part of the entry; kept in a
-# backup's copy, and in the new-entry draft an edit of another entry is moved to.
+# entry with the same ID (`Draft.is_of`), and a check of the text as `edit` showed it, which
+# tells an edit from one with no word typed (`Draft.untouched`). A comment, so never part of
+# the entry; kept in a backup's copy, and in the new-entry draft an edit of another entry is
+# moved to.
 _FOR_ENTRY_LINE = (
-    "<!-- peerjournal: unsaved changes to the entry created {} (how they are told from "
-    "another entry with its ID, and, as shown {}, from none: leave this line as it is) -->"
+    "<!-- peerjournal: editing entry {} (written {}); keep this line, it tells your edit from "
+    "another entry's: {} {} -->"
 )
-_FOR_ENTRY = re.compile(r"^<!-- peerjournal: unsaved changes to the entry created (\S+) ", re.M)
+# The creation time the line notes: as `_FOR_ENTRY_LINE` has it, or as versions before round
+# 48 wrote it ("unsaved changes to the entry created …"), which are read still.
+_FOR_ENTRY = re.compile(
+    r"^<!-- peerjournal: (?:editing entry \d+ \([^)]*\); keep this line, it tells your edit "
+    r"from another entry's:|unsaved changes to the entry created) (\S+) ", re.M)
+# The whole line, in either wording (the older one without its check before round 43).
+_NOTE_LINE = re.compile(
+    r"^<!-- peerjournal: (?:editing entry \d+ \([^)]*\); keep this line, it tells your edit "
+    r"from another entry's: (?P<created>\S+) (?P<check>[0-9a-f]{16})"
+    r"|unsaved changes to the entry created (?P<was_created>\S+) \(how they are told from "
+    r"another entry with its ID(?:, and, as shown (?P<was_check>[0-9a-f]{16}), from none)?: "
+    r"leave this line as it is\)) -->(?=\r?$)", re.M)
 
 
-def for_entry(text: str, created_at: datetime, shown: str | None = None) -> str:
+def for_entry(text: str, entry: Entry, shown: str | None = None) -> str:
     """`text` (an entry's template, for `edit`) with the line that notes whose it is (and a
     check of the text as shown, `Draft.untouched`), and the header that says how to keep or
     cancel an edit (`with_edit_header`). `shown`: the entry's template as `edit` shows it,
@@ -754,27 +767,37 @@ def for_entry(text: str, created_at: datetime, shown: str | None = None) -> str:
         template = with_edit_header(template)
         return template + ("" if template.endswith("\n") else "\n")
 
-    checked = None if shown is None else headed(shown)
-    return _with_note(headed(text), created_at.isoformat(), checked)
+    above = headed(text)
+    check = _check_of(headed(shown) if shown is not None else above)
+    return above + _FOR_ENTRY_LINE.format(
+        entry.id, _local_time(entry.created_at), entry.created_at.isoformat(), check) + "\n"
 
 
-def _with_note(above: str, created: str, checked: str | None = None) -> str:
-    """`above` (ending with a newline) with the line that notes the entry `created` then,
-    and checks `above` (`Draft.untouched`), or `checked` when given."""
+def _local_time(moment: datetime) -> str:
+    """`moment` as the writer reads it: "27 Nov 2026 19:00", in local time."""
+    from peerjournal.dates import spoken
+
+    try:
+        local = moment.astimezone()
+    except (OverflowError, OSError, ValueError):  # (the calendar's first or last hours)
+        local = moment
+    return f"{spoken(local.date())} {local:%H:%M}"
+
+
+def _check_of(shown: str) -> str:
+    """The check of an entry's text as `edit` showed it (`for_entry`)."""
     import hashlib
 
-    check = hashlib.sha256((above if checked is None else checked).encode("utf-8")).hexdigest()[:16]
-    return above + _FOR_ENTRY_LINE.format(created, check) + "\n"
+    return hashlib.sha256(shown.encode("utf-8")).hexdigest()[:16]
 
 
 def without_check(text: str) -> str:
-    """`text` (an entry file) with its line that notes the entry as written before round 43,
-    without the check (`Draft.untouched`), which differs from one edit to another and is no
-    word typed."""
-    return _CHECK.sub("", text)
-
-
-_CHECK = re.compile(r", and, as shown [0-9a-f]{16}, from none")
+    """`text` (an entry file) with its line that notes the entry reduced to the creation
+    time it notes: the check differs from one edit to another, and the wording from one
+    version to another (`_NOTE_LINE`), and neither is a word typed. A line changed by hand
+    is left as it is."""
+    return _NOTE_LINE.sub(
+        lambda m: f"<!-- peerjournal: {m.group('created') or m.group('was_created')} -->", text)
 
 
 # The entry template's header says how to cancel a new entry; for `edit` that is untrue: an

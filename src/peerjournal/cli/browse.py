@@ -24,6 +24,7 @@ from peerjournal.cli.options import (
     entry_id_argument,
 )
 from peerjournal.context import AppContext
+from peerjournal.launcher import print_whole_of, stdout_whole
 from peerjournal.plural import counted
 
 if TYPE_CHECKING:
@@ -494,7 +495,7 @@ def _words_missing(store: Store, query: str, filters: Filters) -> str:
     it. The search put right keeps the filters given (`filters`), or says it finds entries
     only without them. Asked only once a search found nothing: an index look-up per word, one
     per word missing for the words near it, and one or two for the search put right."""
-    from peerjournal.db.searchfold import in_live_entry, word_near
+    from peerjournal.db.searchfold import in_live_entry, word_near, word_split
     from peerjournal.db.store import OPERATORS
     from peerjournal.plural import joined
 
@@ -508,7 +509,10 @@ def _words_missing(store: Store, query: str, filters: Filters) -> str:
     if not missing:
         together = ": each word is in some entry, but no entry has them all."
         return together if len(distinct) > 1 else ""
-    meant = {w: near for w in missing if (near := word_near(store.conn, w))}
+    joins = _joined(store, words, missing)
+    covered = {w for pair in joins for w in pair.split()}
+    meant = {**joins, **{w: near for w in missing if w not in covered and (
+        near := word_split(store.conn, w) or word_near(store.conn, w))}}
     if not meant and missing == distinct:
         return ""
     named = "that word" if distinct == missing == distinct[:1] else joined(
@@ -517,9 +521,9 @@ def _words_missing(store: Store, query: str, filters: Filters) -> str:
     if not meant:
         return f"{said}."
     nears = joined([_quoted(near) for near in meant.values()], "and")
-    if len(meant) < len(missing):  # a word left in the search would find nothing
+    if not set(missing) <= covered | set(meant):  # a word left in the search would find nothing
         return f"{said}; did you mean {nears} for {joined(list(map(_quoted, meant)), 'and')}?"
-    fixed = [meant.get(w, w) for w in words]
+    fixed = _put_right(words, meant)
     if not in_live_entry(store.conn, " ".join(fixed)):
         return f"{said}; near ones are {nears}, but no entry has them all with the rest."
     # (plain words: one with an apostrophe is quoted as a person would type it, "can't")
@@ -531,6 +535,32 @@ def _words_missing(store: Store, query: str, filters: Filters) -> str:
         return f"{said}; did you mean {nears} ({store.hint(f'search {again}')}, {without})?"
     again += _as_options(filters)
     return f"{said}; did you mean {nears} ({store.hint(f'search {again}')})?"
+
+
+def _joined(store: Store, words: list[str], missing: list[str]) -> dict[str, str]:
+    """Two words typed one after the other, one of them in no entry (`missing`), that an
+    entry has as one word: {"gam stop": "gamstop"}. An index look-up per such pair."""
+    from itertools import pairwise
+
+    from peerjournal.db.searchfold import in_live_entry
+
+    pairs = (f"{first} {second}" for first, second in pairwise(words)
+             if first in missing or second in missing)
+    return {pair: pair.replace(" ", "") for pair in pairs
+            if in_live_entry(store.conn, pair.replace(" ", ""))}
+
+
+def _put_right(words: list[str], meant: dict[str, str]) -> list[str]:
+    """`words` with each word, or pair of words (`_joined`), that `meant` has a word for
+    replaced by it; a word split in two ("well being") is two words."""
+    fixed: list[str] = []
+    rest = words
+    while rest:
+        pair = " ".join(rest[:2])
+        taken = 2 if len(rest) > 1 and pair in meant else 1
+        fixed += meant.get(" ".join(rest[:taken]), " ".join(rest[:taken])).split()
+        rest = rest[taken:]
+    return fixed
 
 
 class SearchCommand(TyperCommand):
@@ -758,7 +788,8 @@ def register(app: typer.Typer) -> None:
             filters.limit, lambda n: store.list(replace(filters, limit=n))
         )
         if json_out:
-            app_ctx.print_json(with_scores(app_ctx, [e.to_json() for e in entries]))
+            data = with_scores(app_ctx, [e.to_json() for e in entries])
+            stdout_whole(lambda: app_ctx.print_json(data))
             _say_stale(app_ctx, [e.id for e in entries], "listed")
         elif not entries:
             if entries_lost(store):
@@ -773,7 +804,7 @@ def register(app: typer.Typer) -> None:
         else:
             from peerjournal.render.entries import entry_table
 
-            app_ctx.out.print(entry_table(entries))
+            print_whole_of(app_ctx.out, lambda: app_ctx.out.print(entry_table(entries)))
             _say_stale(app_ctx, [e.id for e in entries], "listed")
         if more:
             app_ctx.say(
@@ -793,13 +824,15 @@ def register(app: typer.Typer) -> None:
         app_ctx = AppContext.from_ctx(ctx)
         entry = live_entry(app_ctx.store(), entry_id)
         if json_out:
-            app_ctx.print_json(with_scores(app_ctx, [entry.to_json()])[0])
+            data = with_scores(app_ctx, [entry.to_json()])[0]
+            stdout_whole(lambda: app_ctx.print_json(data))
         else:
             from peerjournal.reflection import shown_layout
             from peerjournal.render.entries import entry_view
 
-            app_ctx.out.print(entry_view(entry, shown_layout(entry.answers, entry.prompt_set),
-                                         app_ctx.command_text("drift")))
+            view = entry_view(entry, shown_layout(entry.answers, entry.prompt_set),
+                              app_ctx.command_text("drift"))
+            print_whole_of(app_ctx.out, lambda: app_ctx.out.print(view))
         _say_stale(app_ctx, [entry.id], "shown")
 
     @app.command(short_help="Search the text of every entry.", cls=SearchCommand)
@@ -850,7 +883,8 @@ def register(app: typer.Typer) -> None:
         )
         hits = [_one_line(hit) for hit in found]
         if json_out:
-            app_ctx.print_json(with_scores(app_ctx, [h.to_json() for h in hits]))
+            data = with_scores(app_ctx, [h.to_json() for h in hits])
+            stdout_whole(lambda: app_ctx.print_json(data))
             _say_stale(app_ctx, [h.entry.id for h in hits], "found")
         elif not hits:
             app_ctx.say(_nothing_found(store, query, filters))
@@ -858,7 +892,7 @@ def register(app: typer.Typer) -> None:
         else:
             from peerjournal.render.entries import search_results
 
-            app_ctx.out.print(search_results(hits))
+            print_whole_of(app_ctx.out, lambda: app_ctx.out.print(search_results(hits)))
         if more:
             app_ctx.say(
                 f"Showing the best {counted(len(hits), 'match', 'matches')}; there are more: "

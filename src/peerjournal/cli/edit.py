@@ -710,7 +710,7 @@ def _as_shown(entry: Entry) -> str:
     from peerjournal.reflection import format_template
 
     shown = EntryDraft.from_dict(entry.to_json())
-    return for_entry(format_template(shown, _template_set(shown)), entry.created_at)
+    return for_entry(format_template(shown, _template_set(shown)), entry)
 
 
 def _keep_recovery_of(store: Store, entry_id: int, dropped: list[Draft]) -> None:
@@ -797,7 +797,7 @@ def _options_kept(
         edited.tags = list(entry.tags)
     shown = EntryDraft.from_dict(entry.to_json())
     prompt_set = _template_set(shown)
-    text = for_entry(format_template(edited, prompt_set), entry.created_at,
+    text = for_entry(format_template(edited, prompt_set), entry,
                      format_template(shown, prompt_set))
     folder = paths.drafts_dir(app.db_path)
     try:
@@ -872,7 +872,7 @@ def _noted(kept: Draft, entry: Entry) -> None:
 
     from peerjournal.drafts import for_entry, write_atomic
 
-    line = for_entry("", entry.created_at).lstrip("\n").encode("utf-8")
+    line = for_entry("", entry).lstrip("\n").encode("utf-8")
     with contextlib.suppress(OSError):
         data = kept.path.read_bytes()
         # noted already (or as another entry's: left as it is, for `set_aside_others`)
@@ -887,6 +887,7 @@ def set_aside_others(app: AppContext, entry: Entry, edits: list[Draft]) -> list[
     continued over this entry's text, nor discarded with its edits: it is moved, every word,
     to a new-entry draft, and the writer told in a line where it is and what saves it."""
     from peerjournal import paths
+    from peerjournal.cli.drafts_list import changed_at
     from peerjournal.drafts import number_of
     from peerjournal.errors import PeerJournalError
 
@@ -897,7 +898,7 @@ def set_aside_others(app: AppContext, entry: Entry, edits: list[Draft]) -> list[
             mine.append(edit)
             continue
         try:
-            since = f"{edit.modified():%Y-%m-%d %H:%M}"
+            since = f"{changed_at(app, edit):%Y-%m-%d %H:%M}"
             moved = edit.as_new_entry()
         except FileNotFoundError:  # finished meanwhile, in another terminal
             continue
@@ -1054,6 +1055,7 @@ def _edit_in_editor(
     kept as it is, is noted in `left_out`, to say once the outcome is known.
     """
     from peerjournal import paths
+    from peerjournal.cli.drafts_list import changed_at
     from peerjournal.cli.editor import (
         check_comments,
         not_opened,
@@ -1067,14 +1069,14 @@ def _edit_in_editor(
 
     prompt_set = _template_set(draft)
     entry_id = entry.id
-    original = for_entry(format_template(draft, prompt_set), entry.created_at)
+    original = for_entry(format_template(draft, prompt_set), entry)
     earlier = _earlier_edits(app, entry, original)
     continuing = bool(earlier) and not fresh
     if continuing:
         file = earlier[0]
         app.say(
             f"You have unsaved changes to entry {entry_id} from "
-            f"{file.modified():%Y-%m-%d %H:%M}: continuing them "
+            f"{changed_at(app, file):%Y-%m-%d %H:%M}: continuing them "
             f"({app.command_hint(f'edit {entry_id} --fresh')} starts again from the stored entry)."
         )
     else:

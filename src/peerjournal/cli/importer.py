@@ -128,11 +128,12 @@ def register(app: typer.Typer) -> None:
             with _opened(file) as handle:  # `export --full | gzip > backup.json.gz` too
                 data = read_capped(handle, name, MAX_IMPORT_BYTES)
             # Windows-1252 read as that, as `write` and `drift --stdin` read it; the line that
-            # says so is the import's own (`_read_as_1252`), said once the file is read (not
+            # says so is the import's own (`_read_as`), said once the file is read (not
             # before an error: "not a journal"); a file refused says how to convert it
             read_as: list[str] = []
+            marked: list[str] = []  # UTF-16 or UTF-32, read by its byte order mark
             try:
-                text = decode_or_1252(data, name, read_as.append, marked=lambda _encoding: None)
+                text = decode_or_1252(data, name, read_as.append, marked=marked.append)
             except PeerJournalError as exc:
                 raise _with_conversion(app_ctx, exc, data, file) from None
             # jrnl's times have no zone: each takes the local zone's offset on its own date; this
@@ -140,8 +141,8 @@ def register(app: typer.Typer) -> None:
             zone = now.tzinfo or UTC
             found = read_import(text, name, zone, app_ctx.today(), month_first)
             kind, records, people = found.kind, found.records, found.people
-            if read_as:
-                result.note(_read_as_1252(file, name, dry_run))
+            if read_as or marked:
+                result.note(_read_as(file, name, dry_run, next(iter(marked), None)))
             result.data["format"] = kind
             if not (records or people or found.checks or found.supervisions or found.drafts):
                 result.say(f"No entries in {name} ({kind}).")
@@ -466,16 +467,19 @@ def _refuse_itself(app: AppContext, file: str) -> None:
             )
 
 
-def _read_as_1252(file: str, name: str, dry_run: bool) -> str:
-    """The line that says the file was read as Windows-1252 ("Standard input is …", as
-    `write` says it), with where its letters can be checked: the imported entries; after a
-    dry run, which imports none, those entries once imported."""
+def _read_as(file: str, name: str, dry_run: bool, by_mark: str | None) -> str:
+    """The line that says the file was not UTF-8 and was read as Windows-1252, or as
+    `by_mark` ("UTF-16") by its byte order mark ("Standard input is …", as `write` says it),
+    with where its letters can be checked: the imported entries; after a dry run, which
+    imports none, those entries once imported."""
+    from peerjournal.cli.editor import read_by_mark
     from peerjournal.textsafe import read_as_1252
 
     source = name[:1].upper() + name[1:] if file == "-" else name
     check = "check them in the entries once imported" if dry_run else (
         "check them in the imported entries")
-    return read_as_1252(source, check)
+    return read_as_1252(source, check) if by_mark is None else read_by_mark(
+        source, by_mark, check)
 
 
 def _with_conversion(

@@ -510,6 +510,17 @@ def word_near(conn: sqlite3.Connection, word: str) -> str | None:
     return _marked_word(conn, " OR ".join(f'"{edit}"' for edit in sorted(_edits(word))))
 
 
+def word_split(conn: sqlite3.Connection, word: str) -> str | None:
+    """The two words, one after the other in a live entry, that `word` (found in none) is
+    when split ("wellbeing": "well being", as the entry has them); None when there are none,
+    or `word` is too short (or long) to split. A query per split: a dozen at most."""
+    word = fold(word).lower()
+    if not 5 <= len(word) <= _LONGEST_GUESSED or not word.isalpha():
+        return None
+    return next((f"{word[:i]} {word[i:]}" for i in range(2, len(word) - 1)
+                 if _marked_word(conn, f'"{word[:i]} {word[i:]}"')), None)
+
+
 def in_live_entry(conn: sqlite3.Connection, word: str) -> bool:
     """Whether a live entry has `word` (a plain word, as a query gives it; or a few: all of
     them): found in the index without ranking every entry that has it, as a search would
