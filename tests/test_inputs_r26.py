@@ -138,14 +138,15 @@ def test_prompts_list_names_every_unusable_set_and_succeeds(cli: CLI, isolated: 
 # -- supervision check: end of input, a locked journal ------------------------------------------
 
 
-def test_end_of_input_leaves_the_check_unfinished_with_exit_1(
+def test_end_of_input_leaves_the_check_unfinished_with_exit_0(
     cli: CLI, store: Store, keys: Callable[..., Keys]
 ) -> None:
+    """r48: exit 0, a stop for now as q is (docs/exit-codes.md); was 1."""
     keys("4", "", "2", "held back", CTRL_D)
     result = cli("supervision", "check")
-    assert result.exit_code == 1
+    assert result.exit_code == 0
     assert result.stderr.endswith(
-        f"peerjournal: End of input before the last question. Kept 2 of {N} answers; "
+        f"Kept 2 of {N} answers; "
         "`peerjournal supervision check` carries on from there.\n"
     )
     [answers] = stored_checks(store)

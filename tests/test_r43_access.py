@@ -54,7 +54,7 @@ def test_history_piped_says_the_answers_in_words_under_a_plain_rule(
     text = ok(cli("supervision", "history")).stdout
     assert not BLOCKS & set(text) and "─" not in text and "→" not in text
     assert " ----" in text and "1st to now" in text
-    assert row_of(text, "self worth").split()[2:7] == ["5,", "1", "5", "to", "1"]
+    assert row_of(text, "Secure and proud").split()[3:8] == ["5,", "1", "5", "to", "1"]
 
 
 def test_history_says_an_item_not_answered_in_a_check_in() -> None:
@@ -72,8 +72,8 @@ def test_history_says_an_item_not_answered_in_a_check_in() -> None:
     console = Console(width=100, color_system=None)
     with console.capture() as plain:
         console.print(HistoryTable(history, ascii_only=False))
-    row = row_of(plain.get(), "story").split()
-    assert row[1:7] == ["no", "answer,", "4", "4", "to", "4"], row
+    row = row_of(plain.get(), "Drawing on my story").split()
+    assert row[4:10] == ["no", "answer,", "4", "4", "to", "4"], row
 
 
 def test_history_at_a_colour_terminal_gives_numbers_beside_the_arrow(
@@ -82,7 +82,7 @@ def test_history_at_a_colour_terminal_gives_numbers_beside_the_arrow(
     two_check_ins(cli, tmp_path, monkeypatch)
     text = ANSI.sub("", ok(cli("supervision", "history")).stdout)
     assert not BLOCKS & set(text) and "─" in text  # (styled: the light rule as before)
-    assert row_of(text, "self worth").split()[2:7] == ["5", "1", "5", "to", "1"]
+    assert row_of(text, "Secure and proud").split()[3:8] == ["5", "1", "5", "to", "1"]
 
 
 def test_history_at_40_columns_keeps_each_item_s_lines_under_it(
@@ -94,7 +94,7 @@ def test_history_at_40_columns_keeps_each_item_s_lines_under_it(
     monkeypatch.setenv("COLUMNS", "40")
     lines = ok(cli("supervision", "history")).stdout.splitlines()
     assert all(len(line) <= 40 for line in lines)
-    at = lines.index("self worth")
+    at = lines.index("Secure and proud")
     assert lines[at + 1:at + 3] == ["  Answers: 5, 1", "  1st to now: 5 to 1"]
     # a note that wraps stays beside its date, not back at the margin as a new item
     note = lines.index("Supervisions") + 1

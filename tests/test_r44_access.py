@@ -178,9 +178,10 @@ def test_history_at_a_colour_terminal_says_none_and_to() -> None:
         console.print(HistoryTable(history))
     out = ANSI.sub("", captured.get())
     assert not set("–→") & set(out), out
-    row = next(line for line in out.splitlines() if line.strip().startswith("story"))
+    row = next(line for line in out.splitlines()
+               if line.strip().startswith("Drawing on my story"))
     # (its QA: "no answer", as piped output says it)
-    assert row.split()[1:8] == ["5", "no", "answer", "1", "5", "to", "1"], row
+    assert row.split()[4:11] == ["5", "no", "answer", "1", "5", "to", "1"], row
     assert "1st to now" in out
 
 
@@ -192,7 +193,7 @@ def test_history_blocks_name_the_answers_and_the_first_and_latest(
     two_check_ins(cli, tmp_path, monkeypatch)
     monkeypatch.setenv("COLUMNS", "40")
     lines = styled_out(cli, "supervision", "history").splitlines()
-    at = lines.index("self worth")
+    at = lines.index("Secure and proud")
     assert lines[at + 1:at + 3] == ["  Answers: 5, 1", "  1st to now: 5 to 1"]
 
 

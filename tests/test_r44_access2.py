@@ -94,10 +94,10 @@ def test_history_at_40_colour_columns_is_a_line_an_item(
     two_check_ins(cli, tmp_path, monkeypatch)
     monkeypatch.setenv("COLUMNS", "40")
     lines = styled_out(cli, "supervision", "history").splitlines()
-    assert lines[1:3] == ["Each answer is a score of 5 (1 low),", "oldest first."]  # (r45)
+    assert lines[1:3] == ["Answers are scored 1 (low) to 5 (high),", "oldest first."]  # (r48)
     assert lines[3].split() == ["Item", "Answers", "1st", "to", "now"]
-    row = next(line for line in lines if line.startswith("self worth"))
-    assert row.split() == ["self", "worth", "5", "1", "5", "to", "1"]
+    row = next(line for line in lines if line.startswith("Secure and proud"))
+    assert row.split() == ["Secure", "and", "proud", "5", "1", "5", "to", "1"]
     assert "  5 to 1" in row  # two spaces: "1 5 to 1" would read as one more answer
     assert all(len(line) <= 40 for line in lines)
 
@@ -105,8 +105,8 @@ def test_history_at_40_colour_columns_is_a_line_an_item(
 def test_history_four_check_ins_at_40_keep_answers_apart_from_1st_to_now() -> None:
     lines = _history(*[(5, 4, 3, 2)] * 22, width=40, colour=True).splitlines()
     assert len(lines) == 24 and all(len(line) <= 40 for line in lines)
-    row = next(line for line in lines if line.startswith("questioning coercion"))
-    assert row.rstrip() == "questioning coercion 5 4 3 2  5 to 2"
+    row = next(line for line in lines if line.startswith("Questioning coercion"))
+    assert row.rstrip() == "Questioning coercion 5 4 3 2  5 to 2"
 
 
 def test_history_piped_at_40_columns_keeps_its_blocks(
@@ -116,7 +116,7 @@ def test_history_piped_at_40_columns_keeps_its_blocks(
     two_check_ins(cli, tmp_path, monkeypatch)
     monkeypatch.setenv("COLUMNS", "40")
     lines = ok(cli("supervision", "history")).stdout.splitlines()
-    at = lines.index("self worth")
+    at = lines.index("Secure and proud")
     assert lines[at + 1:at + 3] == ["  Answers: 5, 1", "  1st to now: 5 to 1"]
 
 
@@ -127,15 +127,18 @@ def test_history_says_no_answer_alike_and_now_is_the_latest_check_in(colour: boo
     out = _history((5, 1, None), (4, None, 2), width=100, colour=colour)
     assert "none" not in out
     sep = " " if colour else ", "
-    story = next(line for line in out.splitlines() if line.strip().startswith("story"))
+    story = next(line for line in out.splitlines()
+                 if line.strip().startswith("Drawing on my story"))
     assert f"5{sep}1{sep}no answer" in story and "no answer   5 to no answer" in story
-    mutuality = next(line for line in out.splitlines() if line.strip().startswith("mutuality"))
+    mutuality = next(line for line in out.splitlines()
+                     if line.strip().startswith("Learning alongside"))
     assert f"4{sep}no answer{sep}2" in mutuality and "2   4 to 2" in mutuality
 
 
 def test_history_blocks_say_now_had_no_answer() -> None:
     lines = _history((5, 1, None), width=30, colour=False).splitlines()
-    assert lines[:3] == ["story", "  Answers: 5, 1, no answer", "  1st to now: 5 to no answer"]
+    assert lines[:3] == ["Drawing on my story", "  Answers: 5, 1, no answer",
+                         "  1st to now: 5 to no answer"]
 
 
 # -- people list --------------------------------------------------------------------------------

@@ -284,9 +284,9 @@ def test_drafts_names_a_kept_answers_file(
     listed = cli("drafts")
     assert listed.exit_code == 0
     assert said(listed) == (
-        "There are no unfinished entry drafts. Kept by a self-check (not drafts: `write "
-        "--resume` does not continue them): A self-check's answers that the journal could not "
-        f"take are kept in {kept} (2 answers, 2026-11-20 18:30): `peerjournal supervision "
+        "There are no unfinished entry drafts. Kept by a self-check (not drafts: `peerjournal "
+        "write --resume` does not continue them): A self-check's answers that the journal could "
+        f"not take are kept in {kept} (2 answers, 2026-11-20 18:30): `peerjournal supervision "
         f"check --answers {kept}` saves them; delete the file if they are not wanted."
     )
 

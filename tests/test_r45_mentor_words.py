@@ -89,8 +89,9 @@ def test_history_says_its_scale_once_above_the_table(
     history = cli("supervision", "history")
     assert history.exit_code == 0, history.stderr
     lines = history.stdout.splitlines()
-    assert lines[1] == "Each answer is a score of 5 (1 low), oldest first."
-    assert any(line.split()[:4] == ["story", "3", "3", "to"] for line in lines)
+    assert lines[1] == "Answers are scored 1 (low) to 5 (high), oldest first."
+    assert any(line.split()[:7] == ["Drawing", "on", "my", "story", "3", "3", "to"]
+               for line in lines)
 
 
 @pytest.mark.parametrize("command", [("supervision", "check"), ("supervision", "prep")])

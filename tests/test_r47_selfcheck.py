@@ -454,7 +454,7 @@ def test_a_file_that_cannot_be_removed_nor_marked_says_the_next_check_offers_it(
 
 @pytest.mark.parametrize(("stop", "code", "said"), [
     ("q", 0, "No answer is kept yet: `peerjournal supervision check` starts from the first"),
-    (CTRL_D, 1, "End of input before the last question. No answer is kept yet"),
+    (CTRL_D, 0, "No answer is kept yet: `peerjournal supervision check` starts from the first"),
 ])
 def test_q_or_ctrl_d_at_the_offer_stops_the_check_as_at_1_5(
     cli: CLI, store: Store, isolated: Path, keys: Callable[..., Keys],

@@ -224,7 +224,9 @@ def test_drafts_that_start_the_same_can_be_told_apart(
 
 
 def test_the_resume_question_of_a_self_check_reads_as_one(cli: CLI, terminal: None) -> None:
-    assert cli("supervision", "check", input="4\n\n2\n\n").exit_code == 1
+    # r48: Ctrl-D (the input's end) stops a self-check for now as q does: exit 0, its answers
+    # kept (docs/exit-codes.md "Stopping for now"); it was 1
+    assert cli("supervision", "check", input="4\n\n2\n\n").exit_code == 0
     result = cli("supervision", "check", input="q\n")
     assert ("(2 of 22 answered)? [Y/n] (y carries on; n sets it aside and starts afresh; "
             "q stops for now)") in " ".join(result.stderr.split())

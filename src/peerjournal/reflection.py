@@ -965,10 +965,11 @@ def apply_parsed(
 ) -> EntryDraft:
     """Fill a draft from a parsed file; header fields override the draft's. A `date:` header is
     not read when the command line `given` a date: `--date yesterday` replaces a header date
-    that is in the future, rather than fail on it again; one with a time of day is refused
-    (`header_day`). A section or a question the file does not have keeps the draft's text (a
-    file of plain text is the experience alone: the answers are not dropped); one it has, left
-    empty, is emptied."""
+    that is in the future, rather than fail on it again. A time of day after its date is
+    refused here (`header_day`), which only `edit` meets: `write` reads it first and keeps the
+    time as the new entry's created_at (`cli.write._timed_header`). A section or a question
+    the file does not have keeps the draft's text (a file of plain text is the experience
+    alone: the answers are not dropped); one it has, left empty, is emptied."""
     for key, value in parsed.texts.items():
         setattr(draft, key, value)
     kept = {qid: text for qid, text in draft.answers.items() if qid not in parsed.questions}
@@ -988,9 +989,9 @@ def apply_parsed(
 
 def header_day(text: str, today: date) -> date:
     """The day a `date:` line gives (`parse_past_date`). A time of day after it ("2026-11-20
-    18:00") is refused, not dropped: an entry is stamped when it is saved, `write --date`
-    gives it another time, and `edit` cannot change it (prep compares it with a supervision's
-    time)."""
+    18:00") is refused, not dropped: `edit` cannot change when an entry was written (prep
+    compares that with a supervision's time). Only `edit` meets one here: a new entry's
+    `date:` line keeps its time as created_at, as `write --date` does (`_timed_header`)."""
     from datetime import datetime, time
 
     from peerjournal.dates import day_of_timed, parse_past_date, parse_past_moment

@@ -14,7 +14,7 @@ import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,7 +47,7 @@ Day = date  # for annotations inside classes that have a field named `date`
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _FORM_KEYS = {"title", "intro", "source", "low", "high", "section"}
 _SECTION_KEYS = {"id", "title", "intro", "source", "low", "high", "item"}
-_ITEM_KEYS = {"id", "text", "low", "high", "question", "dimension"}
+_ITEM_KEYS = {"id", "short", "text", "low", "high", "question", "dimension"}
 
 
 # --------------------------------------------------------------------------- the form
@@ -62,6 +62,14 @@ class Item:
     high: str  # what 5 means
     question: str = ""  # an open question to bring when this item drops
     dimension: str | None = None  # the drift dimension it mirrors, if any
+    short: str = ""  # a few words naming it where its statement does not fit (`name`)
+
+    @property
+    def name(self) -> str:
+        """The item in a few words ("Drawing on my story"), as `supervision history` lists
+        it; a form without them names it by its id in words ("self worth", not "self_worth",
+        read aloud as "self underscore worth")."""
+        return self.short or self.id.replace("_", " ")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -199,6 +207,7 @@ def _parse_item(
         high=_text(raw, "high", where, fail) or high,
         question=_text(raw, "question", where, fail),
         dimension=dimension,
+        short=_text(raw, "short", where, fail),
     )
 
 
@@ -297,12 +306,14 @@ def check_score(value: Any, item_id: str) -> int:
 #  - with a note: after a mark ("4: they did", "2 - not yet", "five! because Sam asked") or
 #    opening with a word that joins a note to a score ("4 because Kerry asked", "3 but…",
 #    "4 and I did"; "one" only after a mark: "one thing I noticed" is words), or one word or
-#    face alone ("4 lol", "3 dunno", "3 <3");
+#    face alone ("4 lol", "3 dunno", "3 <3"); the marks glued to the score are the score's,
+#    as alone ("3??"), not its note's ("3? because tired": "because tired", QA r48);
 #  - with its unit: "3 stars", "4 points" (a part of the score, as "/5" is: "Kept 3.").
-# Two scores are no score ("3.5", "3-4", "four or five", "three, maybe four", "4 and a half"),
-# and a number followed by two words or more that open no note ("5 people came", "2 be
-# honest", "10 people came": what the number counts or is the subject of) is the writer's
-# words, which the prompt keeps for the note of the score asked for again.
+# Two scores are no score ("3.5", "3-4", "four or five", "three, maybe four", "4 and a half",
+# "3 -> 4", "3 :) 4": whatever marks or faces are typed between the numbers), and a number
+# followed by two words or more that open no note ("5 people came", "2 be honest", "10 people
+# came": what the number counts or is the subject of) is the writer's words, which the prompt
+# keeps for the note of the score asked for again.
 _PIECES = re.compile(r"\d+|[^\W\d_]+|[^\w\s]+|_+")
 _SCORE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _NUMBER_WORDS = {**_SCORE_WORDS, "zero": 0, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -334,9 +345,14 @@ _UNITS = {"star", "stars", "points", "pts", "pt"}  # "3 stars": a part of the sc
 _PLAIN_MARKS = set(".!?,;:)")  # after a score alone ("five!", "3)"), or before its note
 _DASHES = ("-", "–", "—")
 _FACE = re.compile(
-    r"[:;=8][-'^o]?[()\[\]DPpOo3/|\\*]+|<3+|[)(\]\[D][-'^]?[:;=]"  # :) ;-( <3 (: D:
-    r"|[xX]D+|\^+[_.\-oO]?\^+|>[_.]?<|([;T\-oOxXuU@*=])[_.]\1|[oO][_.][oO]"  # xD ^^ -_-
+    r"[:;=8][-'^o]?[()\[\]DPpOo3/|\\*]+|(?:<[/\\]?3+)+|[)(\]\[D][-'^]?[:;=]"  # :) <3 <3<3 (:
+    r"|[xX]D+|\^+[_.\-oO]?\^+|><|[<>][_.][<>]|[oO][_.][oO]|¬¬|([TxXoOuU])[_.]\1"  # ^^ >.> T_T
+    r"|\(?([^\w\s()])(?!\2)[-._]\2\)?"  # eyes of any mark around a mouth: ~.~ ;-; (-_-) .-.
     r"|\\[oO]/?|[oO]/")  # \o/ o/
+# a run of marks after a score that points on to its note, as a dash does ("3 -> better than
+# last time", "3 =>": "Kept 3."); "+/-" says "about", a part of the note kept (QA r48)
+_ARROW = re.compile(r"[-–—=~<>→⇒⟶➔➜»]+")
+_ABOUT = frozenset({"+/-", "±"})
 # the words typed beside a score that say how the writer feels about it ("4 tbh lol", "idk
 # 3"), kept as its note: what a count ("3 ppl") or a sentence ("i think 3") never is
 _ASIDES = frozenset({
@@ -348,18 +364,22 @@ _ASIDES = frozenset({
 MAX_ASIDES = 3  # "4 tbh lol": a few words; more is a sentence, the writer's words
 
 
-# A face the patterns above do not name ("</3", "._.", ">:(", "~_~", "0_0", "(-_-)", "ಠ_ಠ",
+# A face the patterns above do not name ("._.", ">:(", "~_~", "0_0", "(-_-)", "ಠ_ಠ",
 # "¯\_(ツ)_/¯") is still one: marks that are not a sentence's ("...", "?!", "--"), with at
 # most three letters, each one faces are drawn with (eyes, mouths: "T_T", "u.u") or from
 # another script (kaomoji), and no number ("-4", "/5", "(3)", "#2": a second score, out of,
-# or a count)
+# or a count); of two marks or more ("___" is a blank to fill); and with an eye or a mouth
+# (`_FACE_FEATURES`, or such a letter): "->", "=>", ">=", "<>", "+/-", "&&" are arrows and
+# signs between numbers, no face (QA r48: "3 -> 4" was kept as 3 with the note "-> 4")
 _FACE_LETTERS = frozenset("DPpOoXxTUuVvWwc03")
+_FACE_FEATURES = frozenset("_^:;()")
 _FACE_MAX_LETTERS = 3
 _SENTENCE_MARKS = frozenset(".,;:!?…'\"‘’“”-–—()[]{}/")
 _NUMBER = re.compile(r"[-+~/.,#(\[]*\d+[.,%)\]]*")
 _FACE_MAX = 12
 
 
+@lru_cache(maxsize=1024)  # (asked of each word of a line, up to four times: a long line)
 def is_face(piece: str) -> bool:
     """An emoticon (":)", ";-(", "<3", "</3", "._.") or emoji ("🙂"), as one word of a line:
     whatever face the writer draws, so that none is dropped from a score's note."""
@@ -371,9 +391,11 @@ def is_face(piece: str) -> bool:
             unicodedata.category(c) == "So" for c in piece):
         return True
     drawn = [c for c in piece if c.isalnum()]
-    return (2 <= len(piece) <= _FACE_MAX and len(drawn) <= _FACE_MAX_LETTERS
+    return (len(set(piece)) >= 2 and len(piece) <= _FACE_MAX
+            and len(drawn) <= _FACE_MAX_LETTERS
             and all(c in _FACE_LETTERS or not c.isascii() for c in drawn)
             and not set(piece) <= _SENTENCE_MARKS | set(drawn)
+            and any(c in _FACE_FEATURES or c.isalpha() for c in piece)
             and not any(c.isspace() for c in piece) and _NUMBER.fullmatch(piece) is None)
 
 
@@ -422,25 +444,18 @@ def _read_score(text: str) -> _ScoreRead | None:
     if rest and rest[0][0] in _UNITS:  # "3 stars", "3/5 stars"
         end, rest, hedged = rest[0][2], rest[1:], True
     after = text[end:].strip()
-    if _second_score(rest[:_before_a_face(text, rest)]):  # ("3 <3", "3? 0_0": a face)
+    if _second_score(after):
         return None
     note = _note(after, word == "one")
     if note is None:
         return None
-    if not any(c.isalnum() for c in note) and not is_face(_first_word(note)):
+    if not any(c.isalnum() for c in note) and not (is_face(_first_word(note))
+                                                   or _first_word(note) in _ABOUT):
         note = ""  # "3 - ?": marks alone
-    if lead or note:  # the writer's words: every one typed is kept ("idk maybe 3??")
-        note = " ".join(filter(None, (lead, text[:pieces[at][1]].strip() if lead else "",
-                                      _doubt(after), note)))
+    if lead:  # the writer's words: every one typed is kept ("idk maybe 3??": "idk maybe")
+        note = " ".join(filter(None, (lead, text[:pieces[at][1]].strip(), note)))
     plain = not (hedged or lead or out_of or note) and set(after) <= _PLAIN_MARKS | {" "}
     return _ScoreRead(score, note, plain)
-
-
-def _doubt(after: str) -> str:
-    """The marks typed straight after a score that say more than a stop does ("3??", "3?!",
-    "3..."), which a note beside it keeps; "" for one mark that only ends it ("3.", "4:")."""
-    marks = after[:len(after) - len(after.lstrip("".join(_PLAIN_MARKS - {")"})))]
-    return marks if "?" in marks or len(marks) > 1 else ""
 
 
 def _leading_asides(text: str) -> tuple[str, str]:
@@ -478,25 +493,19 @@ def _out_of(rest: list[tuple[str, int, int]]) -> int | None:
     return 0
 
 
-def _before_a_face(text: str, rest: list[tuple[str, int, int]]) -> int:
-    """How many of the pieces `rest` (of `text`) come before its first face ("3? 0_0")."""
-    start = 0
-    for word in text.split():
-        start = text.index(word, start)
+def _second_score(after: str) -> bool:
+    """Whether another number follows the words `after` a score, past marks, faces and joining
+    words ("-4", ", maybe four", " and a half", ".5", "-> 4", ":) 4"): two scores, a range or
+    a half, to ask again. A face is passed as a whole word, its drawing no number ("3 <3",
+    "3? 0_0", "3 </3"); but nothing between two numbers makes them one score (QA r48)."""
+    for word in after.split():
         if is_face(word):
-            return sum(end <= start for _, _, end in rest)
-        start += len(word)
-    return len(rest)
-
-
-def _second_score(rest: list[tuple[str, int, int]]) -> bool:
-    """Whether another number follows, past marks and joining words ("-4", ", maybe four",
-    " and a half", ".5"): two scores, a range or a half."""
-    for piece, _, _ in rest:
-        if piece.isdecimal() or piece in _NUMBER_WORDS:
-            return True
-        if not (piece in _JOINING or (not piece[0].isalnum() and not is_face(piece))):
-            return False
+            continue
+        for piece in _PIECES.findall(word.lower()):
+            if piece.isdecimal() or piece in _NUMBER_WORDS:
+                return True
+            if piece[0].isalnum() and piece not in _JOINING:
+                return False
     return False
 
 
@@ -514,6 +523,11 @@ def _note(after: str, one: bool) -> str | None:
     marks = len(after) - len(after.lstrip("".join(_PLAIN_MARKS)))
     if marks:  # "4: they did", "five! because"
         return after[marks:].strip()
+    mark, _, words = after.partition(" ")
+    if mark in _ABOUT:
+        return after  # "3 +/-", "3 +/- because tired"
+    if _ARROW.fullmatch(mark):
+        return words.strip()  # "3 -> better than last time", "3 - not yet", "3 =>"
     dashed = after.lstrip("".join(_DASHES))
     if dashed != after and (dashed[:1].isspace() or not after.startswith("-")):
         return dashed.strip()  # "2 - not yet", "2—not yet" (not "5-minute")
@@ -1716,22 +1730,31 @@ def _rates_line(totals: Mapping[str, Any], previous: Mapping[str, Any]) -> str:
 MIN_COMPARE_ENTRIES = THRESHOLDS.min_window_entries
 
 
-def _too_few(report: Mapping[str, Any]) -> str:
-    """Why the period and the one before are too thin to compare, or "" if they are not."""
+def _too_few(report: Mapping[str, Any], window: Window | None = None) -> str:
+    """Why the period and the one before are too thin to compare, or "" if they are not.
+
+    Each side is named by its dates, the period as prep counts it (`window`, when given:
+    "since your supervision on 20 Nov 2026"), the one before it up to "that supervision": a
+    supervision recorded today is compared with the day before, and "0 in the day before it"
+    read as if the entries written before the supervision were not counted."""
     now = int((report.get("totals") or {}).get("entries") or 0)
     previous = report.get("previous") or {}
     before = int(previous.get("entries") or 0)
     if not now or min(now, before) >= MIN_COMPARE_ENTRIES:
         return ""
+    this = (window.start_words() or dates_phrase((window.since, window.until))
+            if window else "in this period")
     try:
-        days = (date.fromisoformat(previous["until"]) - date.fromisoformat(previous["since"]))
-        n = days.days + 1
-        span = "the day before it" if n == 1 else f"the {counted(n, 'day')} before it"
+        start, end = (date.fromisoformat(previous[key]) for key in ("since", "until"))
     except (KeyError, TypeError, ValueError):
-        span = "as long before it"
+        then = "as long before it"
+    else:
+        then = (f"from {spoken(start)} to that supervision" if window and window.start_words()
+                else dates_phrase((start, end)))
     return (
-        f"Too few entries to say what moved: {counted(now, 'entry')} in this period and "
-        f"{before} in {span} (it takes {MIN_COMPARE_ENTRIES} on each side)."
+        f"Too few entries to say what moved: {counted(now, 'entry')} {this}, and {before} "
+        f"{then} (it takes {MIN_COMPARE_ENTRIES} on each side; the period before is as "
+        "long as this one)."
     )
 
 
@@ -1776,7 +1799,7 @@ def trend_brief(
     if not report:
         return TrendBrief(verdict_counts(entries), (), (), (quiet,) if quiet else (),
                           self_doubt=self_doubt_count(entries))
-    too_few = _too_few(report)
+    too_few = _too_few(report, window)
     moves = report_movements({} if too_few else report)
     return TrendBrief(
         verdicts=verdict_counts(entries),

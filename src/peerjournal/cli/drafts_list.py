@@ -39,6 +39,21 @@ def age(then: datetime, now: datetime | None = None) -> str:
     return "just now"
 
 
+def changed_at(app: AppContext, draft: Draft) -> datetime:
+    """When `draft` was last changed, on the app's clock. Its file's time is the real
+    clock's: under a fixed clock (PEERJOURNAL_NOW, for tests and demos) a draft kept a
+    moment ago was listed at the real date, "just now", beside a name with the clock's date.
+    There the time its name records (the clock's, when it was started: `drafts.started_at`)
+    stands for it; a name that records none (made by hand) leaves the file's time. (Its age,
+    `age`, is by the file's time and the real clock: how long ago it changed, whatever the
+    clock says.)"""
+    from peerjournal.context import fixed_now
+    from peerjournal.drafts import started_at
+
+    started = started_at(draft) if fixed_now() is not None else None
+    return draft.modified() if started is None else started.replace(tzinfo=app.now().tzinfo)
+
+
 def lines(rows: Sequence[Mapping[str, object]], width: int = 0) -> list[str]:
     """A line per draft row (`drafts --json`'s): its number, when it was last changed, its
     age, what it is and its first words, the columns two spaces apart and each as wide as its
@@ -293,13 +308,15 @@ def kept_answers_lines(app: AppContext, folder: Path) -> list[str]:
     from peerjournal.cli.supervision import kept_words_lines  # (words kept with no score)
 
     said += kept_words_lines(app, folder)
-    return [KEPT_BY_A_CHECK, *said] if said else []
+    return [kept_by_a_check(app), *said] if said else []
 
 
-# The heading over what a self-check kept, in `drafts`: no draft (`write --resume` does not
-# continue it), so it is not counted among them (QA r47: "There are no unfinished drafts."
-# and then a list)
-KEPT_BY_A_CHECK = "Kept by a self-check (not drafts: `write --resume` does not continue them):"
+def kept_by_a_check(app: AppContext) -> str:
+    """The heading over what a self-check kept, in `drafts`: no draft (`write --resume` does
+    not continue it), so it is not counted among them (QA r47: "There are no unfinished
+    drafts." and then a list); the command named in full, as every hint names it."""
+    resume = app.command_hint("write --resume")
+    return f"Kept by a self-check (not drafts: {resume} does not continue them):"
 
 
 def no_drafts(app: AppContext, folder: Path) -> str:

@@ -9,6 +9,7 @@ import typer
 from peerjournal.cli.options import Json
 from peerjournal.cli.options import entry_id as parse_entry_id
 from peerjournal.context import AppContext
+from peerjournal.launcher import print_whole_of, stdout_whole
 
 if TYPE_CHECKING:
     from peerjournal.db.store import Store
@@ -102,19 +103,18 @@ def register(app: typer.Typer) -> None:
             scored = score.to_dict()
             if entry is not None and (stored := _stored_otherwise(app_ctx, entry, score)):
                 scored["stored"] = {"verdict": stored}  # (what the note says, in the text view)
-            app_ctx.print_json(scored)
+            stdout_whole(lambda: app_ctx.print_json(scored))  # (a late SIGTERM: exit 0)
             return
         from peerjournal.render.charts import unicode_ok
         from peerjournal.render.drift import entry_parts, explanation
 
         ascii_only = not unicode_ok(app_ctx.out.encoding)
         questions = reflective_questions(score, lexicon)
-        app_ctx.out.print(
-            explanation(
-                _title(entry, ascii_only), body, score, lexicon, questions, ascii_only=ascii_only,
-                labels=entry_parts(entry) if entry is not None else (),
-            )
+        view = explanation(
+            _title(entry, ascii_only), body, score, lexicon, questions, ascii_only=ascii_only,
+            labels=entry_parts(entry) if entry is not None else (),
         )
+        print_whole_of(app_ctx.out, lambda: app_ctx.out.print(view))
         if entry is not None:
             _stored_score_note(app_ctx, entry, score)
 
@@ -211,7 +211,7 @@ def _ad_hoc_text(app: AppContext, text: str | None, stdin: bool) -> tuple[str, s
         from peerjournal.cli.editor import decode_or_1252, read_by_mark
         from peerjournal.textsafe import read_as_1252
 
-        source = "standard input"
+        source = "Standard input"  # (as `write --stdin` says it)
         if app.stdin_is_terminal():  # nothing piped: without a word it would just wait
             app.say("Type or paste the text to score, then press Ctrl-D on a new line.")
         most = 4 * MAX_TEXT_CHARS  # bytes: never read a piped video or disk image whole
@@ -235,7 +235,7 @@ def _ad_hoc_text(app: AppContext, text: str | None, stdin: bool) -> tuple[str, s
         raw = raw.removeprefix("\ufeff")
     body = clean_text(raw)
     if not body:
-        raise PeerJournalError(f"Nothing to score: {source} is empty.")
+        raise PeerJournalError(f"Nothing to score: {source.lower()} is empty.")
     return raw, body
 
 

@@ -12,7 +12,7 @@ import typer
 from peerjournal.cli.options import DATE_HELP, DAY_HELP, Json, date_bound
 from peerjournal.context import AppContext
 from peerjournal.dates import RECENT_WEEKS, spoken
-from peerjournal.replies import STOP_WORDS
+from peerjournal.replies import STOP_WORDS, yes_or_no_reply
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -178,8 +178,8 @@ def register(app: typer.Typer) -> None:
         json_out: Json = False,
     ) -> None:
         """A guided self-check before supervision: each item 1-5 with an optional note.
-        A reflection, not a grade: no overall score. q stops for now; the answers given so
-        far are kept (after Ctrl-C or Ctrl-D too, which exit with an error)."""
+        A reflection, not a grade: no overall score. q or Ctrl-D stops for now; the answers
+        given so far are kept (after Ctrl-C too, which exits 130)."""
         from peerjournal.errors import PeerJournalError
         from peerjournal.supervision import load_form
 
@@ -540,8 +540,8 @@ def _check_interactive(
     """Ask each remaining item; every answer is saved at once, so Ctrl-C loses nothing: at a
     note it keeps the score given (and the words typed), then stops (exit 130). An answer
     the journal cannot take (another program holds it locked) is offered again until it is
-    saved or the writer stops. End of input before the last item is an error (exit 1): the
-    check is not done, though what was answered is kept.
+    saved or the writer stops. q or end of input (Ctrl-D) before the last item stops for now
+    (exit 0, docs/exit-codes.md): the check is not done, and what was answered is kept.
 
     Returns the id of the check that holds the answers now (None if none holds any): the one
     set aside while no new answer has replaced it."""
@@ -640,9 +640,7 @@ def _check_interactive(
             app_ctx.say(line)
     if asker.interrupted:  # at a note: its score (and words) are saved, then it stops
         raise PeerJournalError(f"Stopped. {stopped()}", ExitCode.INTERRUPTED)
-    if not complete and asker.at_end:  # `check && …` must not take this for a check done
-        raise PeerJournalError(f"End of input before the last question. {stopped()}")
-    if not complete:
+    if not complete:  # q or Ctrl-D: a stop that keeps what was given (docs/exit-codes.md)
         app_ctx.say(stopped())
     if set_aside is not None:
         return set_aside.id
@@ -842,7 +840,9 @@ def _words_kept(app_ctx: AppContext, item_id: str) -> list[KeptWords]:
 def kept_words_lines(app: AppContext, folder: Path) -> list[str]:
     """For `drafts`, `where` and the start of a check: a line for each words file a self-check
     kept (`_Questions._keep_words`): no draft, but the writer's words all the same; a damaged
-    one is said too (once a command), not skipped."""
+    one is said too (once a command), not skipped; one a check in another terminal holds
+    (`_Questions._claim`) is said to be in use, not offered."""
+    from peerjournal.drafts import Draft
     from peerjournal.plural import counted
 
     check = app.command_hint("supervision check")
@@ -856,6 +856,9 @@ def kept_words_lines(app: AppContext, folder: Path) -> list[str]:
                  f"{counted(len(kept.words.split()), 'word')}): {kept.path}")
         if kept.saved:
             said.append(f"{about}; {_saved_in_a_note(kept.saved)}")
+        elif Draft(kept.path).in_use():
+            said.append(f"{about}; in use by a self-check running in another terminal, which "
+                        "offers them as that question's note.")
         elif not _fits_a_note(kept.words):
             said.append(f"{about}; {check} does not offer them, as they are longer than a "
                         "note holds: open the file to keep what you need, then delete it.")
@@ -999,7 +1002,6 @@ class _Questions:
         self.form = form
         self.shown: set[str] = set()
         self.ended = False  # end of input (or q at a note): stop once the answer in hand is kept
-        self.at_end = False  # end of input itself (Ctrl-D): stopped by it, not by choice
         self.interrupted = False  # Ctrl-C at a note: stop once the answer in hand is kept
         # keeps the answer in hand, by item id, until it is saved (`_Pending`)
         self.keep: Callable[[str, Answer], None] | None = None
@@ -1109,8 +1111,8 @@ class _Questions:
 
     def _use_them(self) -> bool:
         """The reply to "Use them as this score's note?", read as every [y/N] question is
-        (`confirm_reply`: a try at an answer, "4", "yep", is asked again); q or end of input
-        is a no that stops the check (`ended`), as at 1-5."""
+        (`confirm_reply`: "yep" is a yes; a try at an answer, "4", "ok", is asked again); q
+        or end of input is a no that stops the check (`ended`), as at 1-5."""
         from peerjournal.replies import ask_yes_no
 
         answer = ask_yes_no(lambda: self._line("   Use them as this score's note? [y/N] "),
@@ -1139,7 +1141,8 @@ class _Questions:
         self.reader.paused = paused
 
     def carry_on(self, summary: str) -> bool:
-        """Whether to carry on with an unfinished check (Enter or y: yes; n: no). End of input,
+        """Whether to carry on with an unfinished check (Enter, y or "yeah": yes; n or "nope":
+        no; as at every [Y/n] question, `yes_or_no_reply`). End of input,
         or q (stop for now, as at every other prompt), carries on without asking anything, so
         nothing changes."""
         question = (f"Carry on with {summary}? [Y/n] (y carries on; n sets it aside and "
@@ -1154,14 +1157,14 @@ class _Questions:
                     f"Stopped. Nothing changed: {summary} is kept as it was.",
                     ExitCode.INTERRUPTED,
                 ) from None
-            reply = "" if line is None else line.strip().lower()
-            if line is None or reply in ("", "y", "yes"):
+            if line is None:
                 return True
-            if reply in ("n", "no"):
-                return False
-            if reply in STOP_WORDS:
+            if line.strip().lower() in STOP_WORDS:
                 self.ended = True  # nothing more is asked: the answers stay as they are
                 return True
+            reply = yes_or_no_reply(line)  # (as every [Y/n] question: "yeah", "nope")
+            if isinstance(reply, bool):
+                return reply
             self.app_ctx.say("Please answer y (carry on), n (start afresh) or q (stop for now).")
 
     def try_again(self, problem: str) -> bool:
@@ -1428,7 +1431,7 @@ class _Questions:
             raise
         except EOFError:
             self._end_the_line()
-            self.ended = self.at_end = True
+            self.ended = True
             return None
         except UnicodeDecodeError:  # a strict stdin that could not be made forgiving
             self._reply("That line was not UTF-8 text; please type it again.")

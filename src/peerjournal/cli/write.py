@@ -94,9 +94,9 @@ def register(app: typer.Typer) -> None:
         ),
         again: bool = typer.Option(
             False, "--again",
-            help="Save it even if an entry of the same date made in the last hour holds "
-            "exactly this text (-x, --from-file, --stdin: such a repeat is not saved twice "
-            "without it)."
+            help="Save it even if an entry made in the last hour holds exactly this text, "
+            "of the same date (or of today, when --date names another day): -x, --from-file, "
+            "--stdin; such a repeat is not saved twice without it."
         ),
         editor: bool = typer.Option(
             False,
@@ -230,7 +230,7 @@ def register(app: typer.Typer) -> None:
                 app_ctx.say(f"Nothing discarded.{app_ctx.without_terminal('discard')}")
                 raise typer.Exit(1)
             # --json: the drafts discarded, as `drafts --json` listed them
-            gone = [_draft_row(d) for d in chosen]
+            gone = [_draft_row(app_ctx, d) for d in chosen]
             done = discarded(found, chosen)  # (named by their words before they go)
             for d in chosen:
                 d.discard()
@@ -238,7 +238,7 @@ def register(app: typer.Typer) -> None:
             if json_out:
                 app_ctx.print_json_done(done.removesuffix("."), gone)
             return
-        rows = [_draft_row(d) for d in found]
+        rows = [_draft_row(app_ctx, d) for d in found]
         if json_out:
             app_ctx.print_json(rows)
             return
@@ -346,12 +346,13 @@ def _refuse_a_file_as_home(app: AppContext) -> None:
         raise DatabaseError(found)
 
 
-def _draft_row(draft: Draft) -> dict[str, object]:
-    """`drafts --json`'s row for `draft` (of `drafts.everything`: it knows its number)."""
-    from peerjournal.cli.drafts_list import age
+def _draft_row(app: AppContext, draft: Draft) -> dict[str, object]:
+    """`drafts --json`'s row for `draft` (of `drafts.everything`: it knows its number): when
+    it was changed on the app's clock (`changed_at`), and how long ago, by its file's time."""
+    from peerjournal.cli.drafts_list import age, changed_at
     from peerjournal.drafts import listed_kind
 
-    modified = draft.modified()
+    modified = changed_at(app, draft)
     return {
         "number": draft.number,
         "path": str(draft.path),
@@ -359,7 +360,8 @@ def _draft_row(draft: Draft) -> dict[str, object]:
         "listed_as": listed_kind(draft.kind, draft.path.name),  # as `drafts` lists it
         "entry_id": draft.entry_id,
         "modified": modified.isoformat(timespec="seconds"),
-        "age": age(modified),  # a date beyond a week: "on 3 Nov 2025", not "704 days ago"
+        # a date beyond a week: "on 3 Nov 2025", not "704 days ago"
+        "age": age(draft.modified()),
         "first_words": draft.first_words(),
         # its text's bytes as they came in, not UTF-8 (`NotUtf8`); discarded with it
         "original": str(draft.original) if draft.has_original() else None,
@@ -691,7 +693,8 @@ def _write_and_save(app: AppContext, plan: _Plan, json_out: bool) -> None:
               in_hand=work.in_hand, piped=work.piped, stale=work.stale, whole=work.whole,
               said=_saved_notes(app, plan.line, work.draft, work.prompted, at),
               once=(plan.mode in ("quick", "file") or work.kept_at is not None)
-              and not plan.line.again, since=work.kept_at, at=at)
+              and not plan.line.again, since=work.kept_at, at=at,
+              dated=plan.line.date is not None)
     except PeerJournalError as exc:
         raise _naming_the_draft(app, exc, work.file or work.stale) from None
     except KeyboardInterrupt:
@@ -1962,11 +1965,16 @@ def _entry_gone(app: AppContext, entry_id: int, edit: Draft) -> bool | PeerJourn
 
 def _no_draft(app: AppContext, number: int | str, found: list[Draft]) -> NotFoundError:
     """The error for a draft `number` that none of the drafts `found` has (a draft keeps its
-    number: the others' are not 1 to N); or none in a range (`number`: "in 2-3")."""
+    number: the others' are not 1 to N); or none in a range (`number`: "in 2-3"). With none,
+    as `drafts` says it (`no_drafts`: "no unfinished entry drafts" when a self-check kept words)."""
     from peerjournal.plural import joined
 
     if not found:
-        return NotFoundError(f"There is no draft {number}: there are no unfinished drafts.")
+        from peerjournal.cli.drafts_list import no_drafts
+        from peerjournal.cli.supervision import UNSAVED_ANSWERS
+
+        none = no_drafts(app, _drafts_dir(app) / UNSAVED_ANSWERS)
+        return NotFoundError(f"There is no draft {number}: {none[0].lower()}{none[1:]}")
     listed = app.command_hint("drafts")
     if len(found) == 1:
         which = f"the only draft is draft {found[0].number} ({listed} lists it)"
@@ -2408,8 +2416,9 @@ def _stdin_text(app: AppContext, data: bytes) -> tuple[str, PeerJournalError | N
     when nothing is): bytes that are not UTF-8 (a � in place of each) or NUL bytes (a stray
     one in a note, a binary file: left out, as a draft holding one could not be resumed).
     Text in Windows-1252 (`editor.as_windows_1252`: "café" from a Western Windows or an old
-    file) is read as that, with a line on stderr. Raises when there is nothing to keep (only
-    NULs, or UTF-16 not valid)."""
+    file) is read as that, with a line on stderr; what follows a UTF-16 or UTF-32 byte order
+    mark but is not text in it (binary) is kept as read in it. Raises when there is nothing to
+    keep (only NULs)."""
     from peerjournal.cli.editor import (
         NotTextError,
         decode_with_nul,
@@ -2430,12 +2439,16 @@ def _stdin_text(app: AppContext, data: bytes) -> tuple[str, PeerJournalError | N
         guessed = read_as_windows_1252(data, "Standard input", app.say) if exc.utf8 else None
         if guessed is not None:
             return guessed, None
-        kept = data.decode("utf-8", errors="replace")
-        if not exc.utf8 or not kept.replace("\x00", "").strip():
-            raise  # (UTF-16 or UTF-32 by its byte order mark, but not valid: not guessed at)
-        guess = f"; {exc.hint}" if exc.hint else ""
-        message = (f"Standard input is not UTF-8 text (at byte {exc.at}{guess}): those bytes are "
-                   "kept as �")
+        if exc.utf8:
+            kept = data.decode("utf-8", errors="replace")
+            guess = f"; {exc.hint}" if exc.hint else ""
+            message = (f"Standard input is not UTF-8 text (at byte {exc.at}{guess}): those bytes "
+                       "are kept as �")
+        else:  # UTF-16 or UTF-32 by its byte order mark, but not text (binary?): kept as read
+            kept = data.decode(exc.encoding, errors="replace")
+            message = f"{exc.what}: it is kept as read in {exc.encoding.upper()}"
+        if not kept.replace("\x00", "").strip():
+            raise  # nothing to keep
         if "\x00" in kept:
             message += ", and its NUL bytes are left out"
         return without_nul(kept), NotUtf8(message + ".", exc.exit_code, data, exc.likely)
@@ -3205,6 +3218,7 @@ def _save(
     once: bool = False,
     since: datetime | None = None,
     at: datetime | None = None,
+    dated: bool = False,
 ) -> None:
     """Save the entry and say so; `check_setting`: a setting not typed at the guided prompt
     (-s, a file's header) that is a near miss of a known one is named on stderr, not asked
@@ -3217,7 +3231,9 @@ def _save(
     in the last hour that holds exactly its text (`_repeat_of`: the command run again) is
     named, and the entry is not saved a second time (shared, if --share asks for it);
     `since`: for a kept draft resumed, when it was kept (made since, an entry is a repeat).
-    `at`: the time --date gave (`_given_time`), stored as when the entry was written."""
+    `at`: the time --date gave (`_given_time`), stored as when the entry was written.
+    `dated`: --date was given: with `once`, an entry of another date made in the last hour
+    that holds the same text is named too (`_redated_repeat`), and the text not saved again."""
     from peerjournal.cli.saved import (
         discard_kept,
         print_after_saving,
@@ -3255,6 +3271,8 @@ def _save(
         meant = likely_meant(draft.setting, known_settings(app.store))
     try:
         repeated = _repeat_of(app, draft, since, at) if once else None
+        redated = _redated_repeat(app, draft) if once and dated and repeated is None else None
+        repeated = repeated or redated
         if repeated is None:
             drift = score_draft(draft, app.lexicon())
             entry_id = _add(app, draft, drift, at)
@@ -3273,7 +3291,7 @@ def _save(
         ) from None
     if repeated is not None:
         _not_saved_again(app, draft, repeated, json_out, (draft_file, stale), in_hand, piped,
-                         resumed=since is not None)
+                         resumed=since is not None, redated=redated is not None)
         return
     # The entry is saved: from here on nothing may turn that into an error, or the writer
     # (or a script trusting the exit code) writes it again. A damaged page that the insert
@@ -3362,6 +3380,40 @@ def _repeat_of(
                  and entry_content(None, entry) == wanted), None)
 
 
+RECENT_ENTRIES = 50  # the newest entries `_redated_repeat` looks at
+
+
+def _redated_repeat(app: AppContext, draft: EntryDraft) -> Entry | None:
+    """The entry made in the last `REPEAT_MINUTES` (not after now), dated the day it was
+    made (the default date), that holds what `draft` holds but for its date: the same text
+    written again with --date ("last night") is most likely the writer putting the first
+    one's date right, not a second entry. An entry dated another day is left alone: the same
+    text given --date for one day after another is a log filled in, each day its own. Only
+    the newest `RECENT_ENTRIES` are looked at: one made in the last hour is among them."""
+    import dataclasses
+    from datetime import timedelta
+
+    from peerjournal.db.store import Filters
+    from peerjournal.entry import entry_content
+    from peerjournal.errors import PeerJournalError
+
+    if not app.db_path.exists():
+        return None
+    try:
+        newest = app.store().highest_id_given()
+        recent = app.store().list(Filters(
+            ids=range(max(1, newest - RECENT_ENTRIES + 1), newest + 1), limit=None))
+    except PeerJournalError:  # (the save says what is wrong, and keeps the text)
+        return None
+    now = app.now()
+    wanted = entry_content(None, draft)
+    return next((entry for entry in recent
+                 if now - timedelta(minutes=REPEAT_MINUTES) <= _made(app, entry) <= now
+                 and entry.date == _made(app, entry).date()
+                 and entry_content(None, dataclasses.replace(entry, date=draft.date)) == wanted),
+                None)
+
+
 def _is_a_repeat(app: AppContext, draft: EntryDraft, since: datetime) -> bool:
     """Whether `draft`, made ready to save (`_checked`, on a copy), is an entry made since
     `since` already (`_repeat_of`); not when it cannot be saved as it is."""
@@ -3398,17 +3450,22 @@ def _not_saved_again(
     in_hand: bool,
     piped: str | None,
     resumed: bool = False,
+    redated: bool = False,
 ) -> None:
     """Say that `entry` holds the text of `draft` already, and print its ID (or, --json, the
     entry, with `"already": true`) as a save would: the text is in the journal, so a
     script's `id=$(peerjournal write …)` has the entry that holds it, and exit 0. --share
     (`draft.shared`) shares `entry`, as `peerjournal share` does. The drafts that held the
     text (`kept`, copies kept when it could not be saved before) go, as once it is saved;
-    `resumed`: the first, a draft `write --resume` continued, is named as it goes."""
+    `resumed`: the first, a draft `write --resume` continued, is named as it goes.
+    `redated`: `entry` is of another date than `draft` (`_redated_repeat`): its date, and
+    the edit that gives it the date asked for, are said."""
     from peerjournal.cli.saved import discard_kept, print_after_saving, stored_json
+    from peerjournal.dates import spoken
 
-    written = (f"Entry {entry.id} already holds this text, written {_written(app, entry)}: "
-               "it is not saved again")
+    dated = f" and dated {spoken(entry.date, weekday=True)}" if redated else ""
+    written = (f"Entry {entry.id} already holds this text, written {_written(app, entry)}"
+               f"{dated}: it is not saved again")
     sharing = draft.shared and not entry.shared
     if sharing:
         _share(app, entry.id, written)
@@ -3428,9 +3485,11 @@ def _not_saved_again(
     if in_hand:
         _forget_copies(app, draft, piped, f"entry {entry.id} holds the same text")
     shared = " You asked to share it: it is now shared." if sharing else ""
+    redating = (f"; {app.command_hint(f'edit {entry.id} --date {draft.date.isoformat()}')} "
+                f"dates it {spoken(draft.date, weekday=True)} instead") if redated else ""
     app.say(
-        f"{written} ({app.command_hint(f'show {entry.id}')} shows it{again}){removed}."
-        f"{shared}"
+        f"{written} ({app.command_hint(f'show {entry.id}')} shows it{redating}{again})"
+        f"{removed}.{shared}"
     )
 
 

@@ -204,7 +204,7 @@ def check_summary(check: SelfCheck, form: Form, moved: Sequence[Movement]) -> Re
 # the scale, said once above the table: a bare "5 3 1" reads as counts, and "of 5" in each
 # cell (as a "Score" column says it, "2 of 5") would no longer keep an item to a line at 40
 # columns
-HISTORY_SCALE = f"Each answer is a score of {SCALE[-1]} (1 low), oldest first."
+HISTORY_SCALE = f"Answers are scored 1 (low) to {SCALE[-1]} (high), oldest first."
 MOVED = "1st to now"  # the first answer and the latest, "5 to 1"
 
 
@@ -270,7 +270,7 @@ class HistoryTable:
             table.add_column("Statement", ratio=1, no_wrap=True, overflow="ellipsis")
         for h in self.history.items:
             answers, moved = self._cells(h, plain)
-            row: list[RenderableType] = [safe_text(item_name(h.item)), answers, lead + moved]
+            row: list[RenderableType] = [safe_text(h.item.name), answers, lead + moved]
             if statement:
                 row.append(safe_text(h.item.text, no_wrap=True, overflow="ellipsis"))
             table.add_row(*row)
@@ -284,15 +284,9 @@ class HistoryTable:
             # each on a line of its own, named: run together, a wrapped row of answers ran
             # into the first and latest ("3 1 3 2 2  3 → 2")
             lines = [f"Answers: {answers}", f"{MOVED}: {moved}"]
-            parts += [safe_text(item_name(h.item), style="bold", overflow="fold"),
+            parts += [safe_text(h.item.name, style="bold", overflow="fold"),
                       *(_indented(line) for line in lines)]
         return Group(*parts)
-
-
-def item_name(item: Item) -> str:
-    """An item as `supervision history` names it: its id in words ("self worth", not
-    "self_worth", read aloud as "self underscore worth")."""
-    return item.id.replace("_", " ")
 
 
 def history_view(history: History, *, ascii_only: bool = False) -> RenderableType:
