@@ -20,18 +20,12 @@ from typing import Any
 import pytest
 
 from test_r47_wdate import NOW, clock, ok, rows  # noqa: F401  (clock: the same fixed clock)
+from test_r47_wdate2 import refused
 
 CLI = Callable[..., Any]
 TEXT = "I sat with Sam at the drop-in and listened."
 FILE = "date: {}\n\n## Experience\n" + TEXT + "\n"
 EVENING = "2026-11-20T18:00:00+00:00"
-
-
-def refused(result: Any) -> str:
-    """The one-line error of a refused command: no traceback, no journal text."""
-    assert result.exit_code == 1, result.stderr
-    assert "Traceback" not in result.stderr and "listened" not in result.stderr
-    return " ".join(str(result.stderr).split())
 
 
 def entry_file(tmp_path: Path, when: str) -> Path:

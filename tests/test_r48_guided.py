@@ -283,7 +283,12 @@ def test_words_at_the_day_question_still_go_to_the_experience_unasked(
     assert entries(cli)[0]["experience"] == "rough one tonight\nWe sat."
 
 
-@pytest.mark.parametrize("typed", ["gutted for him", "he cried", "tired"])
+@pytest.mark.parametrize("typed", [
+    "gutted for him", "he cried", "tired",
+    # round 48's second pass: feelings without -ed, or with for/of/with a person
+    "anxious", "sad", "upset", "angry", "nervous", "guilty", "calm", "feeling anxious",
+    "upset for her", "proud of her", "fed up with them", "feeling low",
+])
 def test_a_feeling_typed_at_the_setting_is_asked_about(
     cli: CLI, keys: Callable[..., Keys], typed: str
 ) -> None:

@@ -112,22 +112,6 @@ ASKED = "not a setting: begin your experience with it instead? [Y/n]"
 
 
 @pytest.mark.parametrize("typed", [
-    "anxious", "sad", "upset", "angry", "nervous", "guilty", "calm", "feeling anxious",
-    "upset for her", "proud of her", "fed up with them", "feeling low",
-])
-def test_a_feeling_typed_at_the_setting_is_asked_about(
-    cli: CLI, keys: Callable[..., Keys], typed: str
-) -> None:
-    """Before: these were saved as the setting, unasked."""
-    keys(typed, "", *TO_TAGS, "", "", "y")
-    result = cli("write")
-    assert result.exit_code == 0, result.stderr
-    assert ASKED in result.stderr
-    [entry] = entries(cli)
-    assert (entry["setting"], entry["experience"]) == ("", f"{typed}\nWe sat.")
-
-
-@pytest.mark.parametrize("typed", [
     "lunch with them", "cafe with him", "zoom call with him", "group with them", "quiet room",
     "low secure unit", "safe house", "flat",
 ])
