@@ -68,8 +68,8 @@ def test_a_rise_of_one_entry_between_lower_months_reads_steady(
     assert "Clinical language: identity 0.00 steady, drift 1.18 steady" in flat(
         ok(cli("report", *QUARTER)).stdout)
     said = glance(export(cli, tmp_path, "q.md", *QUARTER))
-    assert ("Peer drift held steady but for one entry, on whose markers its move rests (0.7 "
-            "per 100 words at first, 2.3 in Feb 2026, 0.4 at the end).") in said, said
+    assert ("Peer drift held steady apart from one entry in Feb 2026 (0.7 per 100 words at "
+            "first, 2.3 in Feb 2026, 0.4 at the end).") in said, said
     assert "rose" not in said and "Moved most" not in said, said
     summary = tmp_path / "q.json"
     ok(cli("export", "--yes", "-o", str(summary), *QUARTER))

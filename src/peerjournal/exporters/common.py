@@ -663,12 +663,11 @@ def turn_words(turn: Mapping[str, Any], by: str, shown: Any = None) -> str:
 
 def lone_words(lone: Turn, starts: Sequence[str], by: str) -> str:
     """A turn that rests on one entry (`summary.lone_turn`), in words: no move, and the
-    periods as they are: "held steady but for one entry, on whose markers its move rests
-    (0.7 per 100 words at first, 2.3 in Feb 2026, 0.4 at the end)"."""
-    return (f"held steady but for one entry, on whose markers its move rests "
-            f"({number(lone.first)} per 100 words at first, {number(lone.peak)} in "
-            f"{starts_span(starts[lone.middle[0]], starts[lone.middle[1]], by)}, "
-            f"{number(lone.last)} at the end)")
+    periods as they are: "held steady apart from one entry in Feb 2026 (0.7 per 100 words
+    at first, 2.3 in Feb 2026, 0.4 at the end)"."""
+    when = starts_span(starts[lone.middle[0]], starts[lone.middle[1]], by)
+    return (f"held steady apart from one entry in {when} ({number(lone.first)} per 100 words "
+            f"at first, {number(lone.peak)} in {when}, {number(lone.last)} at the end)")
 
 
 def starts_span(start: str, last: str, by: str) -> str:
