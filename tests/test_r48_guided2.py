@@ -189,3 +189,17 @@ def test_ctrl_d_at_the_setting_question_of_the_day_question_stops(
     assert fake.lines == [("y", False)]
     draft: dict[str, Any] = _draft_entry(isolated)
     assert (draft["setting"], draft["experience"]) == ("", "community")
+
+
+@pytest.mark.parametrize("typed", ["yes, late shift", "late shift", "my shift", "yes the ward",
+                                   "nah the ward"])
+def test_a_reply_to_the_day_question_is_never_offered_as_the_setting(
+    cli: CLI, keys: Callable[..., Keys], monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    """QA r48: the question says "(a late shift)", and "yes, late shift" or "nah the ward"
+    answer it; they were offered as the setting, and Enter made them so."""
+    monkeypatch.setenv("PEERJOURNAL_NOW", LATE)
+    keys(typed, "", "y", *TO_TAGS, "", "", "y")
+    result = cli("write")
+    assert "reads like a setting" not in result.stderr
+    assert all(entry["setting"] != typed for entry in entries(cli))

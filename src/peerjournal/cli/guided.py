@@ -44,7 +44,9 @@ from peerjournal.plural import counted
 from peerjournal.reflection import PromptSet
 from peerjournal.replies import (
     AGAIN,
+    NO_WORDS,
     SAVE_ANSWERS,
+    YES_WORDS,
     a_plain_answer,
     goes_back,
     holds_no_word,
@@ -561,8 +563,9 @@ class GuidedSession:
         from peerjournal.setting_names import known_settings, likely_meant
         from peerjournal.textsafe import clean
 
-        if ("setting" in self.done or self.draft.setting.strip()
-                or reads_like_a_sentence(typed, one_value=True)):
+        first = typed.split()[0].strip(".,!?;:").lower() if typed.split() else ""
+        if ("setting" in self.done or self.draft.setting.strip() or first in YES_WORDS | NO_WORDS
+                or reads_like_a_sentence(typed, one_value=True)):  # ("yes, the ward": a reply)
             return False
         known = known_settings(self.app.store)
         meant = likely_meant(typed, known) or next(
@@ -1724,7 +1727,10 @@ _FEELING_CUES = frozenset({
 
 # the last word of a short place typed at the day question that may be a time instead ("long
 # day", "bad night"): no place then (`_reads_like_a_place`)
-_TIMES = frozenset({"day", "days", "night", "nights"})
+_TIMES = frozenset({  # (the 00:40 question itself says "a late shift": a shift is a time)
+    "day", "days", "night", "nights", "shift", "shifts", "session", "sessions", "morning",
+    "afternoon", "evening",
+})
 
 
 def _reads_like_a_place(line: str) -> bool:
