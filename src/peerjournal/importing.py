@@ -578,7 +578,7 @@ def _person(item: Any, n: int) -> tuple[Person, datetime | None]:
     if alias is not None and not isinstance(alias, str):
         raise _Bad(where, "'alias' should be text or null.")
     with _At(where):
-        name = check_name(item["name"])
+        name = check_name(item["name"], kept=True)  # (as older versions took it)
     person = Person(name, (alias.strip() or None) if alias else None)
     return person, _stamp(item.get("created_at"), where, "created_at")
 

@@ -5768,13 +5768,15 @@ def one_letter_word_note(name: str, hint: Callable[[str], str] = plain_hint) -> 
     )
 
 
-def check_name(raw: str) -> str:
+def check_name(raw: str, kept: bool = False) -> str:
     """A listed name, tidied: one line, single spaces, at least one letter, an initial
-    ("j") as a capital."""
+    ("j") as a capital. A `kept` name (read from a backup, or one already listed) is held
+    only to the rule names had before bidi characters were refused (`refuse_control`): a
+    backup always imports, and a name listed so can still be given an alias."""
     from peerjournal.errors import PeerJournalError
 
     name = " ".join(nfc(raw).split())
-    refuse_control(name, "A name")
+    refuse_control(name, "A name", kept)
     if not any(ch.isalpha() for ch in name):
         raise PeerJournalError(f"{raw!r} is not a name: it needs at least one letter.")
     if len(name) > MAX_NAME_CHARS:
@@ -5787,14 +5789,16 @@ def check_name(raw: str) -> str:
 _BIDI_FORMATTING = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-def refuse_control(text: str, what: str) -> None:
+def refuse_control(text: str, what: str, kept: bool = False) -> None:
     """Refuse `what` ("A name", "An alias") when `text` holds a control character (ESC, BEL,
     NUL …), a line or paragraph separator or a character that turns text around
     (`_BIDI_FORMATTING`): an export would show it unseen, as an escape code, as a line break,
-    or show the words about it in another order."""
+    or show the words about it in another order. Text `kept` (a backup's, a listed name),
+    which older versions took, only for a control character."""
     from peerjournal.errors import PeerJournalError
 
-    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") or ch in _BIDI_FORMATTING
+    refused = ("Cc",) if kept else ("Cc", "Zl", "Zp")
+    if any(unicodedata.category(ch) in refused or (ch in _BIDI_FORMATTING and not kept)
            for ch in text):
         raise PeerJournalError(
             f"{what} cannot hold control characters (such as a pasted escape code): "
@@ -6075,7 +6079,7 @@ def people_to_add(
     known = {name_key(p.name) for p in everyone}
     added: list[Person] = []
     notes: list[str] = []
-    arriving = [(check_name(p.name), p.alias) for p in incoming]
+    arriving = [(check_name(p.name, kept=True), p.alias) for p in incoming]
     held = names_finder([*(p.name for p in everyone), *(name for name, _ in arriving)])
     # an alias is printed as it is: one naming anyone on the list, even someone further on
     # in the backup ("Kim from group", then Kim), would let that name out

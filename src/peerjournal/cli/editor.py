@@ -498,20 +498,55 @@ def _mostly_text(text: str) -> bool:
     return good >= _TEXT_SHARE * len(text)
 
 
+# odd characters (`_odd`) text behind a byte order mark may hold, as a share of all: a stray
+# ESC, form feed or Apple logo (U+F8FF) in a long text is text; binary read so is far more
+_ODD_SHARE = 0.02
+
+
 def _reads_as_marked(text: str) -> bool:
     """Whether `text`, read strictly in the encoding its byte order mark says, is text: no
-    control character (NUL, ESC …; tab and line breaks aside), private-use or unassigned
-    code point. Binary read so gives one soon (its commonest byte, NUL, makes U+0000-U+001F
-    or U+xx00; no program, image or archive here, read whole behind a mark, passes), and
-    text in any script or mix of them holds none. A lone character is too short to show
-    one: a lone U+xx00 past Latin-1 (`printf '\\xff\\xfe\\x00a'`: 愀) is read as that NUL
-    byte, as text of one character is almost never one of those 1 in 256."""
-    import unicodedata
-
+    NUL, and no more than `_ODD_SHARE` odd characters (`_odd`). Binary read so gives many
+    (its commonest byte, NUL, makes U+0000-U+001F or U+xx00), text in any script or mix of
+    them few. A lone character is too short to show one: a lone U+xx00 past Latin-1
+    (`printf '\\xff\\xfe\\x00a'`: 愀) is read as that NUL byte, as text of one character
+    is almost never one of those 1 in 256."""
+    if "\x00" in text:
+        return False
     if len(text) == 1 and 0xFF < ord(text) <= 0xFFFF and not ord(text) & 0xFF:
         return False
-    return all(ch in "\t\n\r" or unicodedata.category(ch) not in ("Cc", "Co", "Cn")
-               for ch in text)
+    return sum(map(_odd, text)) <= _ODD_SHARE * len(text)
+
+
+def _odd(ch: str) -> bool:
+    """Whether `ch` is rare in text: a control character (tab, line breaks, form feed and
+    vertical tab aside), private use, or unassigned in the BMP; not unassigned past it, as
+    the emoji of a newer Unicode than Python's (🩷, 🪿) are to it."""
+    import unicodedata
+
+    category = unicodedata.category(ch)
+    return ((category == "Cc" and ch not in "\t\n\r\f\v") or category == "Co"
+            or (category == "Cn" and ch <= "\uffff"))
+
+
+# format characters that UTF-8 text behind a UTF-16 byte order mark reads as (" d" is U+2064,
+# "f " U+2066): bidi embeddings, overrides, isolates, invisible operators
+_FORMATTING = frozenset(map(chr, [*range(0x2060, 0x2070), *range(0x202A, 0x202F)]))
+
+
+def _utf8_behind_mark(data: bytes, text: str) -> bool:
+    """Whether `data` after its UTF-16 byte order mark is UTF-8 text (`text`: it read as
+    UTF-16): valid UTF-8 with no NUL byte (UTF-16 text's spaces and Latin letters are a NUL
+    and a byte), whose UTF-16 reading holds format characters (`_FORMATTING`) that its UTF-8
+    reading does not. Refused, not read as UTF-8: the mark says otherwise, and a refusal
+    keeps the text (a draft) where a wrong guess would save it garbled."""
+    payload = data[2:]
+    if b"\x00" in payload:
+        return False
+    try:
+        as_utf8 = payload.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return bool(_FORMATTING.intersection(text) - _FORMATTING.intersection(as_utf8))
 
 
 @dataclass(frozen=True)
@@ -703,7 +738,8 @@ def decode_with_nul(
     except UnicodeDecodeError as exc:
         raise NotTextError(source, encoding, exc.start + 1, retry, data) from None
     if encoding != "utf-8-sig":
-        if not _reads_as_marked(text):
+        if not _reads_as_marked(text) or (
+                encoding == "utf-16" and _utf8_behind_mark(data, text)):
             raise NotTextError(source, encoding, None, retry, data)
         if marked is not None and text:
             marked(encoding.upper())

@@ -66,7 +66,6 @@ def register(app: typer.Typer) -> None:
             Person,
             alias_naming,
             check_alias,
-            check_name,
             name_warnings,
             names_finder,
         )
@@ -81,7 +80,7 @@ def register(app: typer.Typer) -> None:
             )
         # (UTF-8 under an ASCII locale, Latin-1 under a UTF-8 one: `options.typed_noted`)
         *read_names, alias = typed_noted(app_ctx, *given, alias)
-        names = _each_checked(read_names, lambda read: check_name(read or ""))
+        names = _each_checked(read_names, lambda read: _listed_or_checked(app_ctx, read or ""))
         # an empty --alias (given, unlike None) takes a listed person's alias away
         alias = alias.strip() if alias is not None else None
         # (each checked before any is added)
@@ -195,6 +194,24 @@ def register(app: typer.Typer) -> None:
             )
             return
         app_ctx.say(f"Removed {removed.name}: exports will no longer redact that name.")
+
+
+def _listed_or_checked(app_ctx: AppContext, raw: str) -> str:
+    """`raw` as `check_name` takes a new name; one already listed that it refuses (a bidi
+    character an older version or a backup let in) as that listed name, so its alias can
+    still be changed."""
+    from peerjournal.db.people import list_people
+    from peerjournal.errors import PeerJournalError
+    from peerjournal.redact import check_name
+
+    try:
+        return check_name(raw)
+    except PeerJournalError:
+        name = check_name(raw, kept=True)  # (refuses a control character, as ever)
+        listed = list_people(app_ctx.store(), redacting=False)
+        if name not in {p.name for p in listed}:  # (as listed: no new name slips in)
+            raise
+        return name
 
 
 def _each_checked(names: list[_Read], check: Callable[[_Read], _Checked]) -> list[_Checked]:
