@@ -175,11 +175,12 @@ def test_a_damaged_wal_frame_is_kept_in_a_copy_and_said(
     assert ids == [1]  # (SQLite drops every commit from the damaged frame on)
     (copy,) = isolated.glob("journal.db-wal.damaged-*")
     assert stderr == (
-        "Your last 3 changes to the journal (entries written, edited or deleted) could not be "
-        f"read back: {wal}, the file that held them until the journal was next opened, is "
-        "damaged (a crash, a full disk or a failing drive?), and the journal opens without them. "
-        f"A copy of that file is kept at {copy} (do not delete it): check your latest entries "
-        'and write again what is missing; see "Changes that could not be read back" in '
+        "Your last 3 changes to the journal (entries written, edited or deleted, or scores a "
+        f"rescore stored) could not be read back: {wal}, the file that held them until the "
+        "journal was next opened, is damaged (a crash, a full disk or a failing drive?), and "
+        f"the journal opens without them. A copy of that file is kept at {copy} (do not "
+        "delete it): check your latest entries and write again what is missing (`peerjournal "
+        'drift --rescore` redoes scores); see "Changes that could not be read back" in '
         "docs/data.md.\n"
     )
     assert copy.read_bytes() == bytes(damaged)

@@ -581,13 +581,14 @@ def _kept_wal(wal: Path, lost: int, salts: bytes) -> str:
     import shutil
 
     copy = wal.with_name(f"{wal.name}.damaged-{salts.hex()}")
-    changes = "change" if lost == 1 else f"{lost:,} changes"
-    happened = (f"Your last {changes} to the journal (entries written, edited or deleted) "
-                f"could not be read back: {wal}, the file that held them until the journal "
-                "was next opened, is damaged (a crash, a full disk or a failing drive?), and "
-                "the journal opens without them")
-    todo = ("check your latest entries and write again what is missing; see \"Changes that "
-            "could not be read back\" in docs/data.md")
+    changes, them = ("change", "it") if lost == 1 else (f"{lost:,} changes", "them")
+    happened = (f"Your last {changes} to the journal (entries written, edited or deleted, or "
+                f"scores a rescore stored) could not be read back: {wal}, the file that held "
+                f"{them} until the journal was next opened, is damaged (a crash, a full disk or "
+                f"a failing drive?), and the journal opens without {them}")
+    todo = ("check your latest entries and write again what is missing (`peerjournal drift "
+            "--rescore` redoes scores); see \"Changes that could not be read back\" in "
+            "docs/data.md")
     try:
         if not copy.exists():
             _start_private(copy)
