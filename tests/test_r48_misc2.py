@@ -159,8 +159,7 @@ def test_prep_right_after_done_names_what_it_compares(
     text = " ".join(cli("supervision", "prep").stdout.split())
     assert "in the day before it" not in text
     assert ("Too few entries to say what moved: 1 entry since your supervision on 20 Nov "
-            "2026, and 0 from 19 Nov 2026 to that supervision (it takes 3 on each side; the "
-            "period before is as long as this one).") in text
+            "2026, and 0 from 19 Nov 2026 to that supervision (it takes 3 on each side).") in text
 
 
 # -- 5. Ctrl-D at the self-check is a stop for now, as q is --------------------------------------

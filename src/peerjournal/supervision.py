@@ -1753,8 +1753,7 @@ def _too_few(report: Mapping[str, Any], window: Window | None = None) -> str:
                 else dates_phrase((start, end)))
     return (
         f"Too few entries to say what moved: {counted(now, 'entry')} {this}, and {before} "
-        f"{then} (it takes {MIN_COMPARE_ENTRIES} on each side; the period before is as "
-        "long as this one)."
+        f"{then} (it takes {MIN_COMPARE_ENTRIES} on each side)."
     )
 
 

@@ -1748,6 +1748,8 @@ def _of_people(words: list[str]) -> bool:
     (`_a_clause`: "he cried", "sat with him"). Whose place it is ("his flat") or who was
     there ("lunch with them", "zoom call with him", "group with them") leaves a place one:
     those were asked about, and Enter moved the setting into the experience (QA r48)."""
+    if len(words) == 1 and words[0][:1].isupper():  # ("Hope", "Calm": a service's name)
+        return False
     bare = [word.strip(".,!?;:\"'()").replace("\u2019", "'").lower() for word in words]
     head, whom = bare, False
     if len(bare) > 1 and bare[-2] in _WITH_WHOM and bare[-1] in _WHOM:
