@@ -202,12 +202,13 @@ def show(
         if empty_note:
             app.say(empty_note)
         return
-    from peerjournal.launcher import print_whole
+    from peerjournal.launcher import print_whole_of
     from peerjournal.render.report import print_report
 
-    with app.out.capture() as report_text:
+    def draw() -> None:
         print_report(app.out, report, labels, every_period=every_period)
-    print_whole(report_text.get(), app.out.file)  # (a late Ctrl-C or SIGTERM: exit 0)
+
+    print_whole_of(app.out, draw)  # (a late Ctrl-C or SIGTERM once it is whole: exit 0)
     for note in (left.note("a report"), stale_note(app, store, report.get("stale"))):
         if note:
             app.say(note)
@@ -329,20 +330,9 @@ def register(app: typer.Typer) -> None:
             dimension=dimension,
         )
         if json_out:
-            import contextlib
-            import io
-            import sys
+            from peerjournal.launcher import stdout_whole
 
-            from peerjournal.launcher import print_whole
-
-            stdout = sys.stdout
-            # (in stdout's encoding: `print_json` escapes what a Latin-1 one cannot take)
-            encoding = getattr(stdout, "encoding", None) or "utf-8"
-            held = io.TextIOWrapper(io.BytesIO(), encoding=encoding, newline="\n")
-            with contextlib.redirect_stdout(held):
-                app_ctx.print_json(result)
-            held.flush()
-            print_whole(held.buffer.getvalue().decode(encoding), stdout)  # (as `show`)
+            stdout_whole(lambda: app_ctx.print_json(result))  # (a late signal: exit 0)
             if note := left.note("a report"):  # (the count is in the JSON too)
                 app_ctx.say(note)
             return
