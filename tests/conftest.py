@@ -382,3 +382,12 @@ def compact_and_whole_summaries(cli: CLI, monkeypatch: pytest.MonkeyPatch) -> tu
     monkeypatch.setattr(stats, "summary_drifts", whole_scores)
     whole = cli(*args)
     return json.loads(compact.stdout), json.loads(whole.stdout)
+
+
+@pytest.fixture
+def key_pipe() -> Iterator[tuple[int, int]]:
+    """A pipe standing in for the terminal that readline's key reader reads."""
+    read_end, write_end = os.pipe()
+    yield read_end, write_end
+    os.close(read_end)
+    os.close(write_end)

@@ -383,15 +383,6 @@ def test_on_a_terminal_a_line_typed_ahead_is_saved_while_the_next_is_typed(
     assert terminal.experience() == both
 
 
-@pytest.fixture
-def key_pipe() -> Iterator[tuple[int, int]]:
-    """A pipe standing in for the terminal that readline's key reader reads."""
-    read_end, write_end = os.pipe()
-    yield read_end, write_end
-    os.close(read_end)
-    os.close(write_end)
-
-
 def test_the_key_reader_calls_idle_only_when_no_key_is_left(
     key_pipe: tuple[int, int],
 ) -> None:

@@ -56,15 +56,6 @@ def test_on_a_terminal_a_pasted_crlf_is_one_line_end(
     assert _draft_entry(isolated)["answers"] == {}
 
 
-@pytest.fixture
-def key_pipe() -> Iterator[tuple[int, int]]:
-    """A pipe standing in for the terminal that readline's key reader reads."""
-    read_end, write_end = os.pipe()
-    yield read_end, write_end
-    os.close(read_end)
-    os.close(write_end)
-
-
 def test_the_key_reader_hands_a_crlf_over_as_one_enter(key_pipe: tuple[int, int]) -> None:
     from peerjournal.cli import guided
 
