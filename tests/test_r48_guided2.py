@@ -203,3 +203,12 @@ def test_a_reply_to_the_day_question_is_never_offered_as_the_setting(
     result = cli("write")
     assert "reads like a setting" not in result.stderr
     assert all(entry["setting"] != typed for entry in entries(cli))
+
+
+@pytest.mark.parametrize("typed", ["ok yes", "okay yes", "ok, yes please", "ok y"])
+def test_an_ok_before_a_yes_is_asked_again_at_a_destructive_question(typed: str) -> None:
+    """QA r48: "ok yes" read as a no while "yes ok" was asked again (docs: any ok is)."""
+    from peerjournal.replies import AGAIN, confirm_reply
+
+    assert confirm_reply(typed) == AGAIN
+    assert confirm_reply("ok no") is False

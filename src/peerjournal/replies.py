@@ -231,6 +231,8 @@ def confirm_reply(line: str) -> bool | str:
         or ACKNOWLEDGING & set(words)  # ("ok sure" and "sure ok" alike)
     ):
         return AGAIN
+    if reply is None and ACKNOWLEDGING & set(words) and (set(words) - ACKNOWLEDGING) & YES_WORDS:
+        return AGAIN  # ("ok yes", as "yes ok": QA r48 found it read as a no)
     return AGAIN if reply == AGAIN else reply is True
 
 
