@@ -211,14 +211,20 @@ def stdout_whole(write: Callable[[], object]) -> None:
     print_whole(held.buffer.getvalue().decode(encoding), stdout)
 
 
+def stopping_signals() -> set[int]:
+    """The stopping signals (`STOPPING`) this system has, as numbers."""
+    import signal
+
+    return {getattr(signal, name) for name in STOPPING if hasattr(signal, name)}
+
+
 def _hold_back() -> None:
     """Block the stopping signals (`STOPPING`) to the end of the process, which discards
     them."""
     import signal
 
-    numbers = {getattr(signal, name) for name in STOPPING if hasattr(signal, name)}
     try:  # noqa: SIM105 (contextlib costs --version ~3 ms)
-        signal.pthread_sigmask(signal.SIG_BLOCK, numbers)
+        signal.pthread_sigmask(signal.SIG_BLOCK, stopping_signals())
     except (AttributeError, ValueError, OSError):  # Windows, a thread that is not the main one
         pass
 

@@ -683,17 +683,10 @@ def _ignore_interrupts() -> None:
         number = getattr(signal, name, None)
         if number is not None:
             signal.signal(number, signal.SIG_DFL)
+    from peerjournal.launcher import stopping_signals
+
     # (forked with them blocked, by `_pool_threads_deaf`: one held meanwhile comes now)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _stopping_signals())
-
-
-def _stopping_signals() -> set[int]:
-    """Those that stop a command (`launcher.STOPPING`), as numbers."""
-    import signal
-
-    from peerjournal.launcher import STOPPING
-
-    return {getattr(signal, name) for name in STOPPING if hasattr(signal, name)}
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, stopping_signals())
 
 
 @contextmanager
@@ -706,7 +699,9 @@ def _pool_threads_deaf() -> Iterator[None]:
     main thread takes them again once the pool is started; one sent meanwhile comes then."""
     import signal
 
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _stopping_signals())
+    from peerjournal.launcher import stopping_signals
+
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, stopping_signals())
     try:
         yield
     finally:
